@@ -1,0 +1,7 @@
+/**
+ * Kombu's {@code application/x-brotli} codec (alias {@code brotli}) on brotli4j (JNI).
+ */
+@NullMarked
+package io.kombu.compression.brotli;
+
+import org.jspecify.annotations.NullMarked;
