@@ -1,0 +1,191 @@
+package io.kombu.core.virtual;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The storage contract a virtual transport implements (Kombu's {@code _get}, {@code _put}, {@code _size}, {@code _purge},
+ * {@code _delete}, {@code _new_queue}, {@code _has_queue}, {@code _put_fanout}, {@code _queue_bind}, {@code get_table}).
+ * The engine owns routing, delivery tags, prefetch and the unacknowledged list; a store only keeps messages, so a new
+ * broker family needs only this interface plus a {@link VirtualTransport} subclass.
+ *
+ * <p>Lifecycle: {@link VirtualTransport#openStore()} is called once per connection; the engine calls {@link #close()}
+ * when that connection closes. A transport may hand every connection the same shared instance (memory does).
+ *
+ * <p>At-least-once: a consumed message lives only in the channel's unacknowledged list until it is settled. The engine
+ * calls {@link #recordUnacked} when it hands out a message that needs an ack, then exactly one of {@link #ack} (ack, or
+ * reject without requeue), {@link #requeue} (reject with requeue) or {@link #restore} (channel closed or recovered with
+ * the message unacked). Stores that can keep unacked state server-side (Redis ack emulation, SQS receipt handles)
+ * override these; the defaults suit stores whose get removes the message for good.
+ *
+ * <p>Thread-safety: each implementation states its own. The engine calls one instance from the threads that use its
+ * connection (one at a time per channel); an instance shared between connections must be thread-safe.
+ */
+public interface MessageStore extends AutoCloseable {
+  /**
+   * Stores a message at the back of a queue; the store applies its own priority rule ({@link Envelope#priority()}).
+   *
+   * @param queue queue name (may never have been declared: the default exchange routes to any name)
+   * @param envelope the message
+   */
+  void put(String queue, Envelope envelope);
+
+  /**
+   * Takes the next message of a queue without waiting.
+   *
+   * @param queue queue name
+   * @return the message, or null when the queue is empty or unknown
+   */
+  @Nullable Envelope get(String queue);
+
+  /** @param queue queue name @return ready messages (0 for an unknown queue) */
+  long size(String queue);
+
+  /** @param queue queue name @return how many messages were removed */
+  long purge(String queue);
+
+  /**
+   * Deletes a queue and its messages. The engine has already called {@link #unbind} for every binding it knows.
+   *
+   * @param queue queue name
+   */
+  default void delete(String queue) {
+    purge(queue);
+  }
+
+  /**
+   * Creates a queue, when the store has such a notion (Kombu's {@code _new_queue}).
+   *
+   * @param queue queue name
+   * @param arguments the declaration's x-arguments
+   */
+  default void newQueue(String queue, Map<String, Object> arguments) {}
+
+  /**
+   * @param queue queue name
+   * @return whether it exists; passive declares of a missing queue fail with 404
+   */
+  default boolean hasQueue(String queue) {
+    return true;
+  }
+
+  /**
+   * @return whether {@link #poll} can wait for messages; then the engine blocks in it instead of sleeping {@code
+   *     polling_interval} between empty polls
+   */
+  default boolean supportsBlockingPoll() {
+    return false;
+  }
+
+  /**
+   * Waits until one of the queues has a message and takes it (Redis: {@code BRPOP}). Called only when {@link
+   * #supportsBlockingPoll()} is true.
+   *
+   * @param queues queues to watch, in the engine's fair order (earlier ones are preferred)
+   * @param maxWait the longest to wait
+   * @return the message and its queue, or null when nothing arrived in time
+   */
+  default @Nullable PolledMessage poll(List<String> queues, Duration maxWait) {
+    for (String q : queues) {
+      Envelope e = get(q);
+      if (e != null) {
+        return new PolledMessage(q, e);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Told that a message was handed to a consumer or {@code basicGet} that must ack it (Kombu's {@code QoS.append};
+   * Redis records it in {@code unacked}).
+   *
+   * @param queue the queue it was taken from
+   * @param envelope the message
+   */
+  default void recordUnacked(String queue, Envelope envelope) {}
+
+  /**
+   * Settles a message for good: acknowledged, or rejected without requeue.
+   *
+   * @param queue the queue it was taken from
+   * @param envelope the message
+   */
+  default void ack(String queue, Envelope envelope) {}
+
+  /**
+   * Puts a rejected message back for redelivery (reject with requeue). The default puts it at the back of the queue it
+   * came from, marked redelivered.
+   *
+   * @param queue the queue it was taken from (never re-routed: a requeue must not copy it into other queues)
+   * @param envelope the message
+   */
+  default void requeue(String queue, Envelope envelope) {
+    put(queue, envelope.withRedelivered());
+  }
+
+  /**
+   * Puts an unacknowledged message back because its channel closed or recovered. The engine restores newest first, so a
+   * store that can put at the front (memory) keeps the original order; the default puts at the back, as Kombu does.
+   *
+   * @param queue the queue it was taken from
+   * @param envelope the message
+   */
+  default void restore(String queue, Envelope envelope) {
+    put(queue, envelope.withRedelivered());
+  }
+
+  /**
+   * @return whether fanout exchanges deliver; when false, messages published to a fanout exchange are dropped (Kombu's
+   *     base channel)
+   */
+  default boolean supportsFanout() {
+    return false;
+  }
+
+  /**
+   * Delivers a fanout message (Redis: {@code PUBLISH}; MongoDB: the broadcast collection; SQS: SNS). The default puts a
+   * copy into every bound queue.
+   *
+   * @param exchange the fanout exchange
+   * @param routingKey the routing key
+   * @param envelope the message
+   * @param queues the queues bound to the exchange, as the engine looked them up
+   */
+  default void putFanout(String exchange, String routingKey, Envelope envelope, Collection<String> queues) {
+    for (String q : queues) {
+      put(q, envelope);
+    }
+  }
+
+  /**
+   * Persists a binding where other processes can see it (Redis binding sets, MongoDB routing documents).
+   *
+   * @param exchange the exchange
+   * @param row the table row
+   */
+  default void bind(String exchange, BindingRow row) {}
+
+  /**
+   * Removes a binding persisted by {@link #bind}.
+   *
+   * @param exchange the exchange
+   * @param row the table row
+   */
+  default void unbind(String exchange, BindingRow row) {}
+
+  /**
+   * @param exchange an exchange
+   * @return the bindings persisted in the store, which the engine adds to its local table when routing, or null when the
+   *     store keeps none
+   */
+  default @Nullable List<BindingRow> bindings(String exchange) {
+    return null;
+  }
+
+  /** Releases what this instance holds (a no-op for a shared store). */
+  @Override
+  default void close() {}
+}
