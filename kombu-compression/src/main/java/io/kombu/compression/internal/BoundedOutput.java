@@ -14,6 +14,11 @@ public final class BoundedOutput {
   /** The largest array most JVMs can allocate. */
   static final int MAX_ARRAY_LENGTH = Integer.MAX_VALUE - 8;
 
+  /** How to raise the limit, in kombu-core's compressor registry; ends every limit message. */
+  public static final String RAISE_HINT =
+      "raise it with CompressorRegistry.maxDecompressedBytes(long) or -Dkombu.compression.maxDecompressedBytes=<bytes>"
+          + " (kombu-core) if this message is legitimate";
+
   private static final int MIN_CAPACITY = 256;
 
   private final String codec;
@@ -81,7 +86,6 @@ public final class BoundedOutput {
   public static DecompressionLimitExceededException limitExceeded(String codec, long limitBytes) {
     return new DecompressionLimitExceededException(
         "decompressed " + codec + " body exceeds the limit of " + limitBytes
-            + " bytes; raise it with the maximum decompressed size setting of Kombu's compressor registry (kombu-core)"
-            + " if this message is legitimate");
+            + " bytes; " + RAISE_HINT);
   }
 }

@@ -2,6 +2,7 @@ package io.kombu.compression.xz;
 
 import io.kombu.DecodeException;
 import io.kombu.DecompressionLimitExceededException;
+import io.kombu.compression.internal.BoundedOutput;
 import io.kombu.compression.internal.StreamDecoding;
 import io.kombu.compression.internal.StreamEncoding;
 import io.kombu.spi.Compressor;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Set;
 import org.tukaani.xz.BasicArrayCache;
+import org.tukaani.xz.CorruptedInputException;
 import org.tukaani.xz.LZMA2Options;
 import org.tukaani.xz.LZMAInputStream;
 import org.tukaani.xz.MemoryLimitException;
@@ -25,8 +27,8 @@ import org.tukaani.xz.XZOutputStream;
  *
  * <p>The dictionary is shrunk to the body's size (never below 4 KiB, never above the preset's 8 MiB): a larger one
  * cannot find more matches, and it would make both sides allocate it. The output differs from Python's byte for byte
- * only in the dictionary-size field and decodes the same everywhere. Encoder arrays are reused through XZ for Java's
- * shared {@link BasicArrayCache}.
+ * only in the dictionary-size field and decodes the same everywhere. Encoder and decoder arrays (dictionaries, match
+ * finders) are reused across calls through XZ for Java's shared {@link BasicArrayCache}.
  *
  * <p>Decoder memory is capped too: a stream whose header asks for a larger dictionary than {@link
  * #decoderMemoryLimitKiB(long)} allows is refused with {@link DecompressionLimitExceededException}.
@@ -44,6 +46,7 @@ public final class XzCompressor implements Compressor {
   static final long MIN_DECODER_MEMORY_BYTES = 96L * 1024 * 1024;
 
   private static final String NAME = "lzma";
+  private static final int LZMA_ALONE_HEADER_BYTES = 13;
   private static final byte[] XZ_MAGIC = {(byte) 0xFD, '7', 'z', 'X', 'Z', 0};
 
   private final int preset;
@@ -99,8 +102,7 @@ public final class XzCompressor implements Compressor {
         throw new DecompressionLimitExceededException(
             "lzma body needs " + tooBig.getMemoryNeeded() + " KiB of decoder memory (its dictionary), more than the "
                 + memoryLimitKiB + " KiB allowed for a limit of " + maxDecompressedBytes
-                + " bytes; raise the maximum decompressed size setting of Kombu's compressor registry (kombu-core) if"
-                + " this message is legitimate",
+                + " bytes; " + BoundedOutput.RAISE_HINT,
             tooBig);
       }
       throw e;
@@ -109,9 +111,41 @@ public final class XzCompressor implements Compressor {
 
   private static InputStream open(byte[] data, InputStream in, int memoryLimitKiB) throws IOException {
     if (startsWithXzMagic(data)) {
-      return new XZInputStream(in, memoryLimitKiB);
+      return new XZInputStream(in, memoryLimitKiB, true, BasicArrayCache.getInstance());
     }
-    return new LZMAInputStream(in, memoryLimitKiB);
+    if (!hasPlausibleLzmaAloneHeader(data)) {
+      throw new CorruptedInputException("neither the .xz magic bytes nor a valid legacy .lzma header");
+    }
+    return new LZMAInputStream(in, memoryLimitKiB, BasicArrayCache.getInstance());
+  }
+
+  /**
+   * The checks liblzma makes before it accepts the legacy format, as Python's {@code FORMAT_AUTO} does: the .lzma header
+   * has no magic, so without them any bytes would be taken for it, and their "dictionary size" allocated.
+   */
+  static boolean hasPlausibleLzmaAloneHeader(byte[] data) {
+    if (data.length < LZMA_ALONE_HEADER_BYTES || (data[0] & 0xFF) >= 9 * 5 * 5) {
+      return false;
+    }
+    long dictSize = 0;
+    for (int i = 4; i >= 1; i--) {
+      dictSize = (dictSize << 8) | (data[i] & 0xFF);
+    }
+    long uncompressedSize = 0;
+    for (int i = 12; i >= 5; i--) {
+      uncompressedSize = (uncompressedSize << 8) | (data[i] & 0xFF);
+    }
+    boolean sizeOk = uncompressedSize == -1 || (uncompressedSize >= 0 && uncompressedSize < (1L << 38));
+    return sizeOk && isPowerOfTwoOrOneAndAHalf(dictSize);
+  }
+
+  /** liblzma only accepts dictionary sizes of the form 2^n or 2^n + 2^(n-1) in a legacy header. */
+  private static boolean isPowerOfTwoOrOneAndAHalf(long size) {
+    if (size <= 0) {
+      return false;
+    }
+    long highest = Long.highestOneBit(size);
+    return size == highest || size == highest + (highest >> 1);
   }
 
   private static boolean startsWithXzMagic(byte[] data) {
