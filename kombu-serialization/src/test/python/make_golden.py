@@ -9,7 +9,9 @@ Every case is encoded with kombu.serialization.dumps for each serializer that ca
 <case>.<serializer>. The Java tests (GoldenPayloadsTest) define the same values in Java: keep the two lists in step.
 random-floats.txt holds float.hex() and the json text of 500 seeded random doubles, to check float formatting.
 """
+import datetime
 import os
+import pickle
 import random
 import struct
 import sys
@@ -55,6 +57,19 @@ def main(out):
                 payload = payload.encode('utf-8')
             with open(os.path.join(out, '%s.%s' % (name, ser)), 'wb') as f:
                 f.write(payload)
+    # Pickle: plain data in every protocol (Kombu itself writes protocol 4), and payloads naming classes.
+    plain = {'a': [1, 2.5, None, True, False], 'b': (1, 'two'), 'c': b'\x00\xff', 'd': 2**100, 'e': 'h\u00e9',
+             'f': -7, 'g': {'nested': []}}
+    for protocol in range(0, 6):
+        with open(os.path.join(out, 'plain.pickle%d' % protocol), 'wb') as f:
+            f.write(pickle.dumps(plain, protocol=protocol))
+    with open(os.path.join(out, 'plain.pickle'), 'wb') as f:
+        f.write(dumps(plain, serializer='pickle')[2])
+    with open(os.path.join(out, 'datetime.pickle'), 'wb') as f:
+        f.write(pickle.dumps(datetime.datetime(2024, 5, 1, 12, 30), protocol=4))
+    with open(os.path.join(out, 'os-system.pickle'), 'wb') as f:
+        # Written by hand, never loaded: what an attacker would send.
+        f.write(b"cos\nsystem\n(S'echo pwned'\ntR.")
     rnd = random.Random(20240501)
     with open(os.path.join(out, 'random-floats.txt'), 'w') as f:
         f.write('# float.hex() <TAB> kombu json text; kombu %s\n' % kombu.__version__)

@@ -148,6 +148,29 @@ public final class PyYamlTree {
     return Boolean.compare(i < a.length(), j < b.length());
   }
 
+  /** @return true when a string (or map key) anywhere in a tree made by {@link #of} holds a backslash */
+  public static boolean containsBackslash(@Nullable Object tree) {
+    if (tree instanceof String s) {
+      return s.indexOf('\\') >= 0;
+    }
+    if (tree instanceof Map<?, ?> map) {
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        if (containsBackslash(e.getKey()) || containsBackslash(e.getValue())) {
+          return true;
+        }
+      }
+      return false;
+    }
+    if (tree instanceof List<?> list) {
+      for (Object item : list) {
+        if (containsBackslash(item)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   private static void check(int depth, int maxDepth) {
     if (depth > maxDepth) {
       throw new EncodeException(

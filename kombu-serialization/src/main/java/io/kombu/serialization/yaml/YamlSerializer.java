@@ -46,6 +46,9 @@ public final class YamlSerializer implements Serializer {
   /** Largest document read, in code points: 3 MiB (SnakeYAML's default). */
   public static final int DEFAULT_CODE_POINT_LIMIT = 3 * 1024 * 1024;
 
+  private static final java.util.regex.Pattern ESCAPE =
+      java.util.regex.Pattern.compile("\\\\(x[0-9a-f]{2}|u[0-9a-f]{4}|U[0-9a-f]{8})");
+
   private final int maxAliasesForCollections;
   private final int nestingDepthLimit;
   private final int codePointLimit;
@@ -97,7 +100,7 @@ public final class YamlSerializer implements Serializer {
     dumper.setLineBreak(DumperOptions.LineBreak.UNIX);
     try {
       Yaml yaml = new Yaml(new PyYamlConstructor(loaderOptions()), new PyYamlRepresenter(dumper), dumper);
-      return withDocumentEnd(tree, yaml.dump(tree)).getBytes(StandardCharsets.UTF_8);
+      return withDocumentEnd(tree, upperCaseEscapes(tree, yaml.dump(tree))).getBytes(StandardCharsets.UTF_8);
     } catch (YAMLException e) {
       throw new EncodeException("yaml could not encode the value: " + e.getMessage(), e);
     }
@@ -138,6 +141,24 @@ public final class YamlSerializer implements Serializer {
     char first = dumped.charAt(0);
     boolean plain = first != '\'' && first != '"' && first != '!' && first != '|' && first != '>';
     return plain ? dumped + "...\n" : dumped;
+  }
+
+  /**
+   * PyYAML writes the hex of {@code \\xE9}-style escapes in upper case, SnakeYAML in lower case. When no string in the
+   * value holds a backslash, every backslash in the output starts such an escape, so the rewrite is safe; otherwise the
+   * output is left as it is (the same values, escaped in lower case).
+   */
+  private static String upperCaseEscapes(@Nullable Object tree, String dumped) {
+    if (dumped.indexOf('\\') < 0 || PyYamlTree.containsBackslash(tree)) {
+      return dumped;
+    }
+    return ESCAPE.matcher(dumped)
+        .replaceAll(
+            m -> {
+              String escape = m.group(1);
+              String hex = escape.substring(1).toUpperCase(java.util.Locale.ROOT);
+              return java.util.regex.Matcher.quoteReplacement("\\" + escape.charAt(0) + hex);
+            });
   }
 
   private static String utf8(byte[] data) {
