@@ -12,7 +12,7 @@ import java.util.Set;
  * <p>Thread-safety: stateless and thread-safe.
  */
 final class BomCompletenessCheck {
-  static final String KOMBU_GROUP_ID = "io.kombu";
+  static final String KOMBU_GROUP_ID = ReactorPoms.KOMBU_GROUP_ID;
   /** Modules that are never published, whatever their POM says: the BOM itself, and tests, benchmarks and examples. */
   static final Set<String> NEVER_PUBLISHED =
       Set.of("kombu-bom", "kombu-arch-tests", "kombu-benchmarks", "kombu-examples");

@@ -21,14 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 @DisplayName("the packaged Kombu jars")
 class PackagedJarsIT {
-  /** The root package each published jar owns; kombu-api owns io.kombu and io.kombu.spi only. */
-  private static final Map<String, String> ROOTS = Map.of(
-      "kombu-api", "io.kombu",
-      "kombu-core", "io.kombu.core",
-      "kombu-serialization", "io.kombu.serialization",
-      "kombu-compression", "io.kombu.compression",
-      "kombu-transport-memory", "io.kombu.transport.memory",
-      "kombu-testkit", "io.kombu.testkit");
+  private static final ReactorPoms REACTOR = ReactorPoms.read(ReactorPoms.findRoot(Path.of("")));
 
   private static List<Path> kombuJars() {
     List<Path> jars = new ArrayList<>();
@@ -51,7 +44,7 @@ class PackagedJarsIT {
   @DisplayName("are on the class path as jars, one per published module")
   void areJars() {
     assertThat(kombuJars()).extracting(PackagedJarsIT::artifactOf)
-        .containsExactlyInAnyOrderElementsOf(ROOTS.keySet());
+        .containsExactlyInAnyOrderElementsOf(BomCompletenessCheck.publishedArtifacts(REACTOR));
   }
 
   @Test
@@ -61,7 +54,7 @@ class PackagedJarsIT {
     List<String> problems = new ArrayList<>();
     for (Path jar : kombuJars()) {
       String artifact = artifactOf(jar);
-      String root = ROOTS.get(artifact);
+      String root = ReactorLayoutCheck.rootPackageOf(artifact);
       try (JarFile file = new JarFile(jar.toFile())) {
         String moduleName = file.getManifest() == null ? null
             : file.getManifest().getMainAttributes().getValue("Automatic-Module-Name");

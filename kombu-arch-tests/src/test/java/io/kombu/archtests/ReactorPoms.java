@@ -29,6 +29,7 @@ import org.xml.sax.SAXException;
 record ReactorPoms(String version, List<Module> modules, Bom bom) {
   static final String PARENT_ARTIFACT_ID = "kombu-parent";
   static final String BOM_MODULE = "kombu-bom";
+  static final String KOMBU_GROUP_ID = "io.kombu";
 
   /**
    * One module of the reactor.
@@ -36,8 +37,21 @@ record ReactorPoms(String version, List<Module> modules, Bom bom) {
    * @param directory its directory name in the parent's {@code <modules>}
    * @param artifactId its artifactId
    * @param deploySkipped whether it sets {@code maven.deploy.skip} to true, i.e. is never published
+   * @param automaticModuleName its {@code automatic.module.name} property, or null when it sets none
+   * @param kombuDependencies the artifactIds of the {@code io.kombu} modules it depends on, any scope
    */
-  record Module(String directory, String artifactId, boolean deploySkipped) {}
+  record Module(String directory, String artifactId, boolean deploySkipped, @Nullable String automaticModuleName,
+      List<String> kombuDependencies) {
+    /** A module with no automatic module name and no Kombu dependencies, for tests of the checks. */
+    Module(String directory, String artifactId, boolean deploySkipped) {
+      this(directory, artifactId, deploySkipped, null, List.of());
+    }
+  }
+
+  /** @param artifactId a module's artifactId @return the module, if the reactor has it */
+  Optional<Module> module(String artifactId) {
+    return modules.stream().filter(m -> m.artifactId().equals(artifactId)).findFirst();
+  }
 
   /**
    * One {@code <dependency>} of the BOM's {@code <dependencyManagement>}.
@@ -83,7 +97,17 @@ record ReactorPoms(String version, List<Module> modules, Bom bom) {
       Path pom = root.resolve(dir).resolve("pom.xml");
       Element project = parse(pom).getDocumentElement();
       String skip = child(project, "properties").map(p -> childText(p, "maven.deploy.skip")).orElse(null);
-      modules.add(new Module(dir, required(project, "artifactId", pom), "true".equals(skip == null ? null : skip.trim())));
+      String moduleName = child(project, "properties").map(p -> childText(p, "automatic.module.name")).orElse(null);
+      List<String> kombuDependencies = new ArrayList<>();
+      child(project, "dependencies").ifPresent(deps -> {
+        for (Element dep : children(deps, "dependency")) {
+          if (KOMBU_GROUP_ID.equals(childText(dep, "groupId"))) {
+            kombuDependencies.add(required(dep, "artifactId", pom));
+          }
+        }
+      });
+      modules.add(new Module(dir, required(project, "artifactId", pom), "true".equals(skip), moduleName,
+          List.copyOf(kombuDependencies)));
     }
     Path bomPom = root.resolve(BOM_MODULE).resolve("pom.xml");
     Element bom = parse(bomPom).getDocumentElement();
