@@ -1,0 +1,108 @@
+package io.kombu.core.virtual.internal;
+
+import io.kombu.core.virtual.Envelope;
+import io.kombu.core.virtual.MessageStore;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/** A plain FIFO-per-queue store that records every call the engine makes, for the engine's tests. Not thread-safe. */
+final class ListStore implements MessageStore {
+  final Map<String, Deque<Envelope>> queues = new LinkedHashMap<>();
+  final List<String> calls = new ArrayList<>();
+  final Set<String> declared = new HashSet<>();
+  boolean fanout;
+  boolean strictHasQueue;
+  boolean closed;
+
+  @Override
+  public void put(String queue, Envelope envelope) {
+    calls.add("put " + queue);
+    queues.computeIfAbsent(queue, q -> new ArrayDeque<>()).addLast(envelope);
+  }
+
+  @Override
+  public @Nullable Envelope get(String queue) {
+    Deque<Envelope> d = queues.get(queue);
+    return d == null ? null : d.pollFirst();
+  }
+
+  @Override
+  public long size(String queue) {
+    Deque<Envelope> d = queues.get(queue);
+    return d == null ? 0 : d.size();
+  }
+
+  @Override
+  public long purge(String queue) {
+    Deque<Envelope> d = queues.get(queue);
+    int n = d == null ? 0 : d.size();
+    if (d != null) {
+      d.clear();
+    }
+    return n;
+  }
+
+  @Override
+  public void delete(String queue) {
+    calls.add("delete " + queue);
+    queues.remove(queue);
+    declared.remove(queue);
+  }
+
+  @Override
+  public void newQueue(String queue, Map<String, Object> arguments) {
+    declared.add(queue);
+  }
+
+  @Override
+  public boolean hasQueue(String queue) {
+    return !strictHasQueue || declared.contains(queue);
+  }
+
+  @Override
+  public boolean supportsFanout() {
+    return fanout;
+  }
+
+  @Override
+  public void recordUnacked(String queue, Envelope envelope) {
+    calls.add("unacked " + queue);
+  }
+
+  @Override
+  public void ack(String queue, Envelope envelope) {
+    calls.add("ack " + queue + " " + new String(envelope.body()));
+  }
+
+  @Override
+  public void requeue(String queue, Envelope envelope) {
+    calls.add("requeue " + queue + " " + new String(envelope.body()));
+    queues.computeIfAbsent(queue, q -> new ArrayDeque<>()).addLast(envelope.withRedelivered());
+  }
+
+  @Override
+  public void restore(String queue, Envelope envelope) {
+    calls.add("restore " + queue + " " + new String(envelope.body()));
+    queues.computeIfAbsent(queue, q -> new ArrayDeque<>()).addFirst(envelope.withRedelivered());
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+  }
+
+  List<String> bodies(String queue) {
+    List<String> out = new ArrayList<>();
+    for (Envelope e : queues.getOrDefault(queue, new ArrayDeque<>())) {
+      out.add(new String(e.body()));
+    }
+    return out;
+  }
+}
