@@ -56,6 +56,13 @@ public final class SerializerRegistry {
   private static final Set<String> SKIP_DECODE = Set.of("binary", "ascii-8bit");
   private static final List<String> INSECURE_NAMES = List.of("pickle", "yaml", "msgpack");
 
+  /**
+   * Kombu's insecure formats, disabled from the start whether or not a codec for them is installed, so that an
+   * unregistered pickle body is refused rather than passed on as bytes.
+   */
+  private static final Map<String, String> INSECURE_TYPES = Map.of("pickle", "application/x-python-serialize",
+      "yaml", "application/x-yaml", "msgpack", "application/x-msgpack");
+
   /** What a registry holds at one moment. */
   private record State(Map<String, Serializer> encoders, Map<String, Serializer> decoders,
       Map<String, String> typeToName, Map<String, String> nameToType, Set<String> disabled,
@@ -72,7 +79,8 @@ public final class SerializerRegistry {
   }
 
   private final Object lock = new Object();
-  private volatile State state = new State(Map.of(), Map.of(), Map.of(), Map.of(), Set.of(), Set.of(), Map.of());
+  private volatile State state =
+      new State(Map.of(), Map.of(), Map.of(), Map.of(), Set.copyOf(INSECURE_TYPES.values()), Set.of(), Map.of());
 
   private SerializerRegistry() {}
 
@@ -308,7 +316,7 @@ public final class SerializerRegistry {
       Set<String> disabled = new HashSet<>(s.disabled);
       Set<String> enabled = new HashSet<>(s.enabledByUser);
       for (String n : namesOrContentTypes) {
-        String type = n.indexOf('/') >= 0 ? n : s.nameToType.get(n);
+        String type = typeOf(s, n);
         if (type != null) {
           disabled.remove(type);
           enabled.add(type);
@@ -330,7 +338,7 @@ public final class SerializerRegistry {
     update(s -> {
       Set<String> allowed = new HashSet<>();
       for (String n : allowedNamesOrContentTypes) {
-        String type = n.indexOf('/') >= 0 ? n : s.nameToType.get(n);
+        String type = typeOf(s, n);
         if (type == null) {
           throw new SerializerNotInstalledException("No encoder/decoder installed for " + n + hint(s, n));
         }
@@ -367,6 +375,14 @@ public final class SerializerRegistry {
     return state.disabled.contains(Objects.requireNonNull(contentType, "contentType"));
   }
 
+  private static @Nullable String typeOf(State s, String nameOrType) {
+    if (nameOrType.indexOf('/') >= 0) {
+      return nameOrType;
+    }
+    String type = s.nameToType.get(nameOrType);
+    return type != null ? type : INSECURE_TYPES.get(nameOrType);
+  }
+
   private void update(UnaryOperator<State> change) {
     synchronized (lock) {
       state = change.apply(state);
@@ -385,7 +401,11 @@ public final class SerializerRegistry {
   }
 
   private static ContentDisallowedException untrusted(State s, String type, String why) {
-    String name = s.typeToName.getOrDefault(type, type);
+    String name = s.typeToName.get(type);
+    if (name == null) {
+      name = INSECURE_TYPES.entrySet().stream().filter(e -> e.getValue().equals(type)).map(Map.Entry::getKey)
+          .findFirst().orElse(type);
+    }
     if (name.indexOf('|') >= 0) {
       name = "(" + name + ")";
     }

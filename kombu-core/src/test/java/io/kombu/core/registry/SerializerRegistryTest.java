@@ -185,6 +185,20 @@ class SerializerRegistryTest {
   }
 
   @Test
+  @DisplayName("pickle, yaml and msgpack bodies are refused from the start even when no codec for them is installed")
+  void insecureTypesDisabledWithoutCodecs() {
+    SerializerRegistry r = SerializerRegistry.empty();
+    assertThatThrownBy(() -> r.loads(new byte[] {(byte) 0x80}, PICKLE_TYPE, "binary", null))
+        .isInstanceOf(ContentDisallowedException.class)
+        .hasMessage("Refusing to deserialize disabled content of type pickle (" + PICKLE_TYPE + ")");
+    assertThat(r.isDisabled("application/x-yaml")).isTrue();
+    assertThat(r.isDisabled("application/x-msgpack")).isTrue();
+    r.enableInsecureSerializers(List.of("pickle"));
+    byte[] body = {(byte) 0x80};
+    assertThat(r.loads(body, PICKLE_TYPE, "binary", null)).isSameAs(body);
+  }
+
+  @Test
   @DisplayName("an insecure serializer registered after being enabled by content type stays enabled")
   void enabledBeforeRegistration() {
     SerializerRegistry r = SerializerRegistry.empty();
