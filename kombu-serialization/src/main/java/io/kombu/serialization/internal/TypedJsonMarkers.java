@@ -25,6 +25,9 @@ public final class TypedJsonMarkers {
   /** Key holding the encoded value of a marker object. */
   public static final String VALUE_KEY = "__value__";
 
+  private static final java.util.Set<String> KNOWN_TYPES =
+      java.util.Set.of("datetime", "date", "time", "decimal", "uuid", "bytes", "base64");
+
   private TypedJsonMarkers() {}
 
   /** @return true when the object has exactly the two marker keys, as Kombu's object hook checks */
@@ -42,15 +45,18 @@ public final class TypedJsonMarkers {
     Object type = marker.get(TYPE_KEY);
     Object value = marker.get(VALUE_KEY);
     try {
-      if ("uuid".equals(type)) {
+      if (!(type instanceof String name) || !KNOWN_TYPES.contains(name)) {
+        throw new DecodeException(
+            "json object has unknown __type__ "
+                + (type instanceof String ? "\"" + type + "\"" : describe(type))
+                + "; known types are datetime, date, time, decimal, uuid, bytes and base64");
+      }
+      if ("uuid".equals(name)) {
         return uuid(value);
       }
       if (!(value instanceof String text)) {
         throw new DecodeException(
-            "json type marker " + type + " needs a string __value__, got " + describe(value));
-      }
-      if (!(type instanceof String name)) {
-        throw new DecodeException("json object has __type__ " + describe(type) + ", which Kombu does not know");
+            "json type marker " + name + " needs a string __value__, got " + describe(value));
       }
       return switch (name) {
         case "datetime" -> PythonTemporal.parseDateTime(text);
@@ -59,10 +65,7 @@ public final class TypedJsonMarkers {
         case "decimal" -> new BigDecimal(text.strip());
         case "bytes" -> utf8(text);
         case "base64" -> Base64.getDecoder().decode(text);
-        default -> throw new DecodeException(
-            "json object has unknown __type__ \""
-                + name
-                + "\"; known types are datetime, date, time, decimal, uuid, bytes and base64");
+        default -> throw new IllegalStateException("type checked above: " + name);
       };
     } catch (DateTimeException | IllegalArgumentException e) {
       // NumberFormatException (decimal) is an IllegalArgumentException too.
