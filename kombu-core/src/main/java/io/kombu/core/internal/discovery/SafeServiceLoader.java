@@ -35,7 +35,12 @@ public final class SafeServiceLoader {
    * @param <S> the service type
    */
   public record Loaded<S>(List<S> providers, List<ProviderFailure> failures) {
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param providers usable providers
+     * @param failures providers that could not be used
+     */
     public Loaded {
       providers = List.copyOf(providers);
       failures = List.copyOf(failures);
