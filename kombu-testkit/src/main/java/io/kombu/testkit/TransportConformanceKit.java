@@ -24,6 +24,7 @@ import io.kombu.Producer;
 import io.kombu.PublishOptions;
 import io.kombu.Queue;
 import io.kombu.QueueDeclareResult;
+import io.kombu.QueueEmptyException;
 import io.kombu.SimpleQueue;
 import io.kombu.TransportOptions;
 import io.kombu.core.BrokerUrls;
@@ -407,7 +408,9 @@ public abstract class TransportConformanceKit {
       createdQueues.add(result.name());
 
       assertThat(result.name()).startsWith("amq.gen-").hasSizeGreaterThan("amq.gen-".length());
-      assertThat(connection().defaultChannel().queueDeclarePassive(result.name()).messageCount()).isZero();
+      publish("to the generated name", Exchange.DEFAULT, result.name());
+      assertThat(drainQueue(Queue.builder(result.name()).noDeclare(true).build()))
+          .containsExactly("to the generated name");
     }
 
     @Test
@@ -687,15 +690,21 @@ public abstract class TransportConformanceKit {
     @DisplayName("every bound queue receives a copy whatever the routing key")
     void everyQueueGetsACopy() {
       Exchange exchange = exchange(ExchangeType.FANOUT);
-      Queue a = queue(exchange, "");
-      Queue b = queue(exchange, "ignored");
-      Queue c = queue(exchange, "whatever");
+      // Consumers first: on Kombu's Redis a fanout message reaches only queues being consumed at publish time.
+      List<Collector> collectors = new ArrayList<>();
+      for (String bindingKey : List.of("", "ignored", "whatever")) {
+        collectors.add(consume(connection().defaultChannel(), queue(exchange, bindingKey), null));
+      }
 
       publish("broadcast", exchange, "any.key");
+      drainUntil(connection(), "each of the three queues received the broadcast",
+          () -> collectors.stream().allMatch(c -> !c.messages.isEmpty()));
+      assertThatThrownBy(() -> connection().drainEvents(quietPeriod()))
+          .as("one copy per queue, no more")
+          .isInstanceOf(KombuTimeoutException.class);
 
-      assertThat(drainQueue(a)).containsExactly("broadcast");
-      assertThat(drainQueue(b)).containsExactly("broadcast");
-      assertThat(drainQueue(c)).containsExactly("broadcast");
+      assertThat(collectors).allSatisfy(c -> assertThat(c.texts()).containsExactly("broadcast"));
+      collectors.forEach(c -> c.messages.forEach(Message::ack));
     }
 
     @Test
@@ -893,7 +902,7 @@ public abstract class TransportConformanceKit {
         assertThat(normalise(first.decode())).isEqualTo(Map.of("n", 1L));
         first.ack();
         assertThat(simple.clear()).isEqualTo(1);
-        assertThat(simple.qsize()).isZero();
+        assertThatThrownBy(simple::getNowait).isInstanceOf(QueueEmptyException.class);
       }
     }
   }
@@ -1076,7 +1085,7 @@ public abstract class TransportConformanceKit {
       awaitMessageCount(queue, 3);
 
       assertThat(connection().defaultChannel().queuePurge(queue.name())).isEqualTo(3);
-      assertThat(messageCount(queue.name())).isZero();
+      // Checked by draining, not by a passive declare: Kombu's Redis reports an empty queue as missing.
       assertThat(drainQueue(queue)).isEmpty();
     }
 
