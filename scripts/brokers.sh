@@ -68,10 +68,15 @@ start_redis() {
   wait_until 30 redis_ok
 }
 
+rabbit_started() { # log: true once the RabbitMQ application runs
+  timeout 60 rabbitmqctl -q await_startup >>"$1" 2>&1
+}
+
 start_rabbitmq() {
   local log=/tmp/kombu-rabbitmq-start.log
   rabbitmq-server -detached >"$log" 2>&1 || { tail -n 5 "$log" >&2; return 1; }
-  timeout "$START_TIMEOUT" rabbitmqctl --timeout "$START_TIMEOUT" await_startup >>"$log" 2>&1 || { tail -n 5 "$log" >&2; return 1; }
+  # await_startup gives up at once while the new node has not yet registered with epmd, so ask again until it answers.
+  wait_until "$START_TIMEOUT" rabbit_started "$log" || { tail -n 20 "$log" >&2; return 1; }
   wait_until 30 answers "$RABBIT_PORT"
 }
 
@@ -134,7 +139,7 @@ restart() {
       timeout 60 rabbitmqctl stop_app >/dev/null 2>&1 || { say rabbitmq "FAILED: rabbitmqctl stop_app"; return 1; }
       say rabbitmq "stopped (application)"
       timeout 60 rabbitmqctl start_app >/dev/null 2>&1 || { say rabbitmq "FAILED: rabbitmqctl start_app"; return 1; }
-      timeout "$START_TIMEOUT" rabbitmqctl await_startup >/dev/null 2>&1
+      wait_until "$START_TIMEOUT" rabbit_started /dev/null
       if wait_until 30 answers "$RABBIT_PORT"; then say rabbitmq "ok: restarted"; else say rabbitmq "FAILED: did not come back"; return 1; fi
       ;;
     *)
