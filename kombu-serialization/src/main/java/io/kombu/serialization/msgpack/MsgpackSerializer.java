@@ -24,6 +24,7 @@ import org.msgpack.core.MessageFormat;
 import org.msgpack.core.MessagePack;
 import org.msgpack.core.MessagePackException;
 import org.msgpack.core.MessagePacker;
+import org.msgpack.core.MessageSizeException;
 import org.msgpack.core.MessageUnpacker;
 
 /**
@@ -115,8 +116,10 @@ public final class MsgpackSerializer implements Serializer {
             "msgpack body has extra data after the first value (at byte " + unpacker.getTotalReadBytes() + ")");
       }
       return value;
+    } catch (MessageSizeException e) {
+      throw new DecodeException("msgpack body declares a length of 2 GiB or more; it is truncated or hostile", e);
     } catch (IOException | MessagePackException e) {
-      throw new DecodeException("msgpack body is not valid msgpack: " + e.getMessage(), e);
+      throw new DecodeException("msgpack body is not valid msgpack: " + e, e);
     }
   }
 
