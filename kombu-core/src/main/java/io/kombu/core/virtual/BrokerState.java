@@ -88,10 +88,13 @@ public final class BrokerState {
     bindings.keySet().removeIf(k -> k.exchange.equals(name));
   }
 
-  /** @param exchange exchange name @return its routing table (a snapshot), empty when not declared */
+  /**
+   * @param exchange exchange name
+   * @return its routing table, read-only (iteration sees a consistent snapshot), empty when not declared
+   */
   public List<BindingRow> table(String exchange) {
     ExchangeRecord r = exchanges.get(exchange);
-    return r == null ? List.of() : List.copyOf(r.table);
+    return r == null ? List.of() : Collections.unmodifiableList(r.table);
   }
 
   /**

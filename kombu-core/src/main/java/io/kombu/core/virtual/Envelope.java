@@ -99,7 +99,7 @@ public final class Envelope {
         message.body(),
         message.contentType(),
         message.contentEncoding(),
-        new LinkedHashMap<>(message.headers()),
+        message.headers(),
         props,
         false);
   }
