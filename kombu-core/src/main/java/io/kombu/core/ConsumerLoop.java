@@ -157,7 +157,7 @@ public final class ConsumerLoop implements AutoCloseable {
         onConnectionError.onRetry(error, interval);
       });
       onConnectionRevived.run();
-      log.info("Connected to {}", conn.asUri());
+      log.debug("Consumer loop connected to {}", conn.asUri());
       Channel channel = conn.defaultChannel();
       List<Consumer> consumers = new ArrayList<>();
       try {
