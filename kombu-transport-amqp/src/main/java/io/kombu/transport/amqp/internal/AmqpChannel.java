@@ -208,6 +208,7 @@ public final class AmqpChannel implements TransportChannel {
     if (channel.isOpen()) {
       call("basic.cancel(" + consumerTag + ")", () -> channel.basicCancel(consumerTag));
     }
+    consumer.giveBack();
   }
 
   @Override
@@ -296,11 +297,17 @@ public final class AmqpChannel implements TransportChannel {
     void run() throws IOException, TimeoutException;
   }
 
-  /** Turns client callbacks into events for the draining thread. */
+  /**
+   * Turns client callbacks into events for the draining thread. Deliveries not yet handed to the callback when the
+   * consumer is cancelled go back to the queue at once (not only when the channel closes), so that a purge or another
+   * consumer sees them.
+   */
   private final class DispatchingConsumer extends DefaultConsumer {
     private final boolean noAck;
     private final DeliveryCallback callback;
     private final @Nullable CancelCallback onCancel;
+    /** Delivered by the broker, not yet run by drainEvents; whoever removes a tag first owns it. */
+    private final Map<Long, Delivery> undispatched = new ConcurrentHashMap<>();
     volatile boolean active = true;
 
     DispatchingConsumer(boolean noAck, DeliveryCallback callback, @Nullable CancelCallback onCancel) {
@@ -313,15 +320,43 @@ public final class AmqpChannel implements TransportChannel {
     @Override
     public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties props, byte[] body) {
       Delivery delivery = AmqpProperties.toDelivery(body, envelope, props, tag);
+      undispatched.put(delivery.deliveryTag(), delivery);
+      if (!active) {
+        giveBack();
+        return;
+      }
       connection.dispatch(() -> deliver(delivery));
     }
 
     private void deliver(Delivery delivery) {
+      if (undispatched.remove(delivery.deliveryTag()) == null) {
+        return;
+      }
       if (active) {
         callback.onDelivery(delivery);
-      } else if (!noAck && channel.isOpen()) {
-        // Arrived before the cancel took effect: give it back now rather than when the channel closes.
-        basicReject(delivery.deliveryTag(), true);
+      } else {
+        requeue(delivery.deliveryTag());
+      }
+    }
+
+    /** Called once inactive: returns every delivery the callback has not seen. */
+    void giveBack() {
+      for (Long tag : undispatched.keySet()) {
+        if (undispatched.remove(tag) != null) {
+          requeue(tag);
+        }
+      }
+    }
+
+    private void requeue(long deliveryTag) {
+      if (noAck || !channel.isOpen()) {
+        return;
+      }
+      try {
+        channel.basicReject(deliveryTag, true);
+      } catch (IOException | RuntimeException e) {
+        log.debug("could not requeue delivery {} of a cancelled consumer; the broker requeues it when the channel "
+            + "closes", deliveryTag, e);
       }
     }
 
@@ -329,6 +364,7 @@ public final class AmqpChannel implements TransportChannel {
     public void handleCancel(String tag) {
       consumers.remove(tag, this);
       active = false;
+      giveBack();
       log.info("the broker cancelled consumer {} (its queue was deleted or the node went down)", tag);
       if (onCancel != null) {
         CancelCallback cb = onCancel;

@@ -53,7 +53,7 @@ public record AmqpSettings(BrokerUrl url, boolean confirmPublish, Duration confi
    */
   public ConnectionFactory connectionFactory() {
     ConnectionFactory f = new KombuConnectionFactory();
-    f.setHost(url.hostname() == null ? "localhost" : url.hostname());
+    f.setHost(host(url.hostname()));
     f.setPort(url.port() == null ? AmqpDefaults.port(url.ssl()) : url.port());
     f.setUsername(url.userid() == null ? AmqpDefaults.USER : url.userid());
     f.setPassword(url.password() == null ? AmqpDefaults.PASSWORD : url.password());
@@ -80,6 +80,11 @@ public record AmqpSettings(BrokerUrl url, boolean confirmPublish, Duration confi
       }
     }
     return f;
+  }
+
+  /** As Kombu's py-amqp transport: no host or {@code localhost} means 127.0.0.1 (RabbitMQ often listens on IPv4 only). */
+  static String host(@Nullable String hostname) {
+    return hostname == null || hostname.isEmpty() || "localhost".equalsIgnoreCase(hostname) ? "127.0.0.1" : hostname;
   }
 
   private static void saslConfig(ConnectionFactory f, @Nullable String loginMethod) {

@@ -8,6 +8,7 @@ import com.rabbitmq.client.impl.FrameHandler;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.SocketException;
+import java.nio.ByteBuffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +48,8 @@ final class HeaderTagFrameHandler implements FrameHandler {
     if (frame.getType() == AMQP.FRAME_HEADER) {
       byte[] payload = frame.getPayload();
       if (HeaderTagRewriter.rewriteOutbound(payload) > 0) {
-        frame = new Frame(frame.getType(), frame.getChannel(), payload);
+        // Outbound frames are written from an accumulator or a ByteBuffer, never from a plain payload array.
+        frame = new Frame(frame.getType(), frame.getChannel(), ByteBuffer.wrap(payload));
       }
     }
     delegate.writeFrame(frame);
