@@ -1,5 +1,6 @@
 package io.kombu.core.virtual;
 
+import io.kombu.ExchangeType;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -161,12 +162,14 @@ public interface MessageStore extends AutoCloseable {
   }
 
   /**
-   * Persists a binding where other processes can see it (Redis binding sets, MongoDB routing documents).
+   * Persists a binding where other processes can see it (Redis binding sets, MongoDB routing documents). The exchange
+   * type lets a store prepare fanout delivery (Redis subscribes consumers of fanout-bound queues to pub/sub).
    *
    * @param exchange the exchange
+   * @param type the exchange's type
    * @param row the table row
    */
-  default void bind(String exchange, BindingRow row) {}
+  default void bind(String exchange, ExchangeType type, BindingRow row) {}
 
   /**
    * Removes a binding persisted by {@link #bind}.

@@ -178,7 +178,7 @@ public final class VirtualChannel implements TransportChannel {
     }
     BindingRow row = ExchangeRouting.prepareBind(def.type(), queue, routingKey, arguments);
     if (state.bind(ex, row)) {
-      store.bind(ex, row);
+      store.bind(ex, def.type(), row);
     }
   }
 

@@ -1,5 +1,7 @@
 package io.kombu.core.virtual.internal;
 
+import io.kombu.ExchangeType;
+import io.kombu.core.virtual.BindingRow;
 import io.kombu.core.virtual.Envelope;
 import io.kombu.core.virtual.MessageStore;
 import java.util.ArrayDeque;
@@ -20,6 +22,8 @@ final class ListStore implements MessageStore {
   boolean fanout;
   boolean strictHasQueue;
   boolean closed;
+  /** When set, bindings are persisted here and read back for routing, as Redis and MongoDB do. */
+  @Nullable Map<String, List<BindingRow>> persisted;
 
   @Override
   public void put(String queue, Envelope envelope) {
@@ -96,6 +100,27 @@ final class ListStore implements MessageStore {
   @Override
   public void close() {
     closed = true;
+  }
+
+  @Override
+  public void bind(String exchange, ExchangeType type, BindingRow row) {
+    calls.add("bind " + exchange + " " + type + " " + row.routingKey() + " " + row.queue());
+    if (persisted != null) {
+      persisted.computeIfAbsent(exchange, e -> new ArrayList<>()).add(row);
+    }
+  }
+
+  @Override
+  public void unbind(String exchange, BindingRow row) {
+    calls.add("unbind " + exchange + " " + row.routingKey() + " " + row.queue());
+    if (persisted != null) {
+      persisted.getOrDefault(exchange, new ArrayList<>()).removeIf(row::sameTriple);
+    }
+  }
+
+  @Override
+  public @Nullable List<BindingRow> bindings(String exchange) {
+    return persisted == null ? null : persisted.getOrDefault(exchange, List.of());
   }
 
   List<String> bodies(String queue) {

@@ -639,6 +639,42 @@ class VirtualChannelTest {
   }
 
   @Nested
+  @DisplayName("store hooks for persisted bindings")
+  class PersistedBindings {
+    @Test
+    @DisplayName("bind, unbind and queue delete reach the store with the exchange type")
+    void hooksCalled() {
+      declare("top", ExchangeType.TOPIC);
+      bind("q1", "top", "a.#");
+      bind("q1", "top", "a.#");
+      channel.queueUnbind("q1", "top", "a.#", Map.of());
+      bind("q2", "top", "b.*");
+      channel.queueDelete("q2", false, false);
+      assertThat(store.calls).containsSubsequence("bind top topic a.# q1", "unbind top a.# q1",
+          "bind top topic b.* q2", "unbind top b.* q2", "delete q2");
+      assertThat(store.calls.stream().filter(c -> c.startsWith("bind top topic a.#"))).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("a connection routes by bindings another connection persisted, even for an exchange it never declared")
+    void routesByPersistedBindings() {
+      store.persisted = new java.util.HashMap<>();
+      declare("ex", ExchangeType.DIRECT);
+      bind("q1", "ex", "k");
+      TestTransport other = new TestTransport(store, TransportOptions.defaults());
+      try {
+        TransportChannel ch2 = other.connect().openChannel();
+        ch2.basicPublish(msg("m"), "ex", "k", false, null);
+        assertThat(store.bodies("q1")).containsExactly("m");
+        channel.basicPublish(msg("m2"), "ex", "k", false, null);
+        assertThat(store.bodies("q1")).containsExactly("m", "m2");
+      } finally {
+        other.close();
+      }
+    }
+  }
+
+  @Nested
   @DisplayName("channels and connection")
   class Channels {
     @Test
