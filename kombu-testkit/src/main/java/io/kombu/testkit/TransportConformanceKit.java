@@ -897,12 +897,14 @@ public abstract class TransportConformanceKit {
         simple.put(Map.of("n", 1));
         simple.put(Map.of("n", 2));
         await("both messages wait in the simple queue", () -> simple.qsize() == 2);
-
-        Message first = simple.get(receiveTimeout());
-        assertThat(normalise(first.decode())).isEqualTo(Map.of("n", 1L));
-        first.ack();
-        assertThat(simple.clear()).isEqualTo(1);
+        // Cleared before the first get: once consuming, AMQP pushes waiting messages to the client, out of purge's reach.
+        assertThat(simple.clear()).isEqualTo(2);
         assertThatThrownBy(simple::getNowait).isInstanceOf(QueueEmptyException.class);
+
+        simple.put(Map.of("n", 3));
+        Message got = simple.get(receiveTimeout());
+        assertThat(normalise(got.decode())).isEqualTo(Map.of("n", 3L));
+        got.ack();
       }
     }
   }
@@ -1408,12 +1410,12 @@ public abstract class TransportConformanceKit {
     }
 
     @Test
-    @DisplayName("the connection reports that it is connected once used")
+    @DisplayName("the connection reports that it is connected once used, and its URI hides the password")
     void connectedOnceUsed() {
       Connection c = newConnection();
       c.connect();
       assertThat(c.isConnected()).isTrue();
-      assertThat(c.asUri()).doesNotContain(passwordOf(brokerUrl()).orElse("\u0000no password\u0000"));
+      passwordOf(brokerUrl()).ifPresent(password -> assertThat(c.asUri()).doesNotContain(":" + password + "@"));
     }
 
     private Optional<String> passwordOf(String url) {
