@@ -225,7 +225,9 @@ public final class KombuMessage implements Message {
       state.set(MessageState.RECEIVED);
       throw e;
     }
-    log.debug("Message {} settled: {}", delivery.deliveryTag(), target);
+    if (log.isDebugEnabled()) {
+      log.debug("Message {} settled: {}", delivery.deliveryTag(), target);
+    }
   }
 
   @Override
