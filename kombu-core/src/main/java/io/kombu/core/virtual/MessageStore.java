@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -97,6 +98,41 @@ public interface MessageStore extends AutoCloseable {
       }
     }
     return null;
+  }
+
+  /**
+   * Takes the next message of a queue without waiting and, when {@code ackRequired}, records it as unacknowledged in the
+   * same step. A store that can do both atomically (Redis: one Lua script pops and writes {@code unacked}, so a crash
+   * between the two cannot lose the message) overrides this and {@link #recordsUnackedOnTake()}; the default is {@link
+   * #get(String)}, and the engine then calls {@link #recordUnacked}.
+   *
+   * @param queue queue name
+   * @param ackRequired whether the message goes to a consumer or {@code basicGet} that must acknowledge it
+   * @return the message, or null when the queue is empty or unknown
+   */
+  default @Nullable Envelope get(String queue, boolean ackRequired) {
+    return get(queue);
+  }
+
+  /**
+   * {@link #poll(List, Duration)} for stores that record unacknowledged messages as they take them (see {@link
+   * #get(String, boolean)}).
+   *
+   * @param queues queues to watch, in the engine's fair order
+   * @param maxWait the longest to wait
+   * @param ackRequired tells, per queue, whether its consumer must acknowledge
+   * @return the message and its queue, or null when nothing arrived in time
+   */
+  default @Nullable PolledMessage poll(List<String> queues, Duration maxWait, Predicate<String> ackRequired) {
+    return poll(queues, maxWait);
+  }
+
+  /**
+   * @return whether {@link #get(String, boolean)} and {@link #poll(List, Duration, Predicate)} record unacknowledged
+   *     messages themselves, so that the engine does not call {@link #recordUnacked} for the messages they return
+   */
+  default boolean recordsUnackedOnTake() {
+    return false;
   }
 
   /**

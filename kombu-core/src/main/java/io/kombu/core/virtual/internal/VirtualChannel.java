@@ -277,7 +277,7 @@ public final class VirtualChannel implements TransportChannel {
   @Override
   public synchronized Optional<Delivery> basicGet(String queue, boolean noAck) {
     ensureOpen();
-    Envelope envelope = store.get(queue);
+    Envelope envelope = store.get(queue, !noAck);
     if (envelope == null) {
       return Optional.empty();
     }
@@ -290,7 +290,9 @@ public final class VirtualChannel implements TransportChannel {
 
   private void track(long tag, String queue, Envelope envelope) {
     qos.append(tag, new Unacked(queue, envelope));
-    store.recordUnacked(queue, envelope);
+    if (!store.recordsUnackedOnTake()) {
+      store.recordUnacked(queue, envelope);
+    }
   }
 
   private static Delivery toDelivery(Envelope envelope, long tag, @Nullable String consumerTag) {
@@ -486,7 +488,7 @@ public final class VirtualChannel implements TransportChannel {
       return false;
     }
     Boolean delivered = queueCycle.next(q -> {
-      Envelope e = store.get(q);
+      Envelope e = store.get(q, ackRequired(q));
       if (e == null) {
         return null;
       }
@@ -502,6 +504,12 @@ public final class VirtualChannel implements TransportChannel {
       return List.of();
     }
     return queueCycle.order();
+  }
+
+  /** @param queue a queue @return whether this channel's consumer of it must acknowledge (false when none) */
+  synchronized boolean ackRequired(String queue) {
+    ConsumerEntry consumer = consumerByQueue.get(queue);
+    return consumer != null && !consumer.noAck();
   }
 
   /** @param queue a queue @return whether this channel has a consumer for it */

@@ -123,7 +123,7 @@ public final class VirtualConnection implements TransportConnection {
         List<String> queues = consumableQueues();
         if (!queues.isEmpty()) {
           Duration wait = remaining == null || remaining.compareTo(MAX_BLOCK) > 0 ? MAX_BLOCK : remaining;
-          PolledMessage polled = store.poll(queues, wait);
+          PolledMessage polled = store.poll(queues, wait, this::ackRequired);
           if (polled != null) {
             deliver(polled.queue(), polled.envelope());
             return;
@@ -143,6 +143,16 @@ public final class VirtualConnection implements TransportConnection {
       out.addAll(c.consumableQueues());
     }
     return new ArrayList<>(out);
+  }
+
+  /** Mirrors {@link #deliver}: the first channel in fair order that consumes the queue decides. */
+  private boolean ackRequired(String queue) {
+    for (VirtualChannel c : channelCycle().order()) {
+      if (c.consumes(queue)) {
+        return c.ackRequired(queue);
+      }
+    }
+    return false;
   }
 
   /**
