@@ -139,4 +139,29 @@ class ProducerPublishTest {
     assertThat(env.broker.calls).isEmpty();
     assertThat(List.copyOf(env.broker.exchanges.keySet())).containsExactly("tasks");
   }
+
+  @Test
+  @DisplayName("a producer made on a channel refuses to publish once that channel is closed, instead of moving elsewhere")
+  void producerOnClosedChannelFails() {
+    io.kombu.Channel channel = conn.channel();
+    Producer producer = channel.producer();
+    channel.close();
+    int before = env.broker.published.size();
+
+    assertThatThrownBy(() -> producer.publish("x", PublishOptions.routingKey("q")))
+        .isInstanceOf(io.kombu.ChannelException.class)
+        .hasMessageContaining("is closed");
+    assertThat(env.broker.published).hasSize(before);
+  }
+
+  @Test
+  @DisplayName("a producer made from the connection follows the default channel when it is replaced")
+  void connectionProducerFollowsDefaultChannel() {
+    Producer producer = conn.producer();
+    producer.publish("first", PublishOptions.routingKey("q"));
+    producer.channel().close();
+
+    producer.publish("second", PublishOptions.routingKey("q"));
+    assertThat(new String(last().body(), StandardCharsets.UTF_8)).isEqualTo("second");
+  }
 }

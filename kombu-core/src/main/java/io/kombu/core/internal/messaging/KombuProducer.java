@@ -1,6 +1,7 @@
 package io.kombu.core.internal.messaging;
 
 import io.kombu.Channel;
+import io.kombu.ChannelException;
 import io.kombu.Declarable;
 import io.kombu.DeliveryMode;
 import io.kombu.EncodeException;
@@ -38,6 +39,8 @@ public final class KombuProducer implements Producer {
   private final KombuConnection connection;
   private final ProducerOptions options;
   private @Nullable Channel channel;
+  /** Created from the connection (Kombu's Producer(connection)): follows its default channel, also after reconnects. */
+  private final boolean followsDefaultChannel;
   private boolean closed;
 
   /**
@@ -48,6 +51,7 @@ public final class KombuProducer implements Producer {
   public KombuProducer(KombuConnection connection, @Nullable Channel channel, ProducerOptions options) {
     this.connection = Objects.requireNonNull(connection, "connection");
     this.channel = channel;
+    this.followsDefaultChannel = channel == null;
     this.options = Objects.requireNonNull(options, "options");
     if (options.onReturn() != null && channel instanceof KombuChannel) {
       installReturnListener((KombuChannel) channel);
@@ -196,6 +200,11 @@ public final class KombuProducer implements Producer {
   @Override
   public Channel channel() {
     Channel ch = channel;
+    if (ch != null && !ch.isOpen() && !followsDefaultChannel) {
+      // Publishing elsewhere than the channel the caller chose would be a surprise; ensure() revives on a new one.
+      throw new ChannelException("channel " + ch.channelId() + " of this producer is closed: revive the producer on an"
+          + " open channel, or create it from the connection to follow the default channel");
+    }
     if (ch == null || !ch.isOpen()) {
       ch = connection.defaultChannel();
       channel = ch;
