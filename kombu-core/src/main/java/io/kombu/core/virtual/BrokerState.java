@@ -27,7 +27,7 @@ public final class BrokerState {
   private final Map<String, Set<BindingKey>> queueIndex = new HashMap<>();
 
   /**
-   * An exchange as declared.
+   * An exchange as declared. Thread-safety: immutable.
    *
    * @param name exchange name
    * @param type exchange type
@@ -46,7 +46,7 @@ public final class BrokerState {
   }
 
   /**
-   * A binding of a queue, as remembered for queue deletion.
+   * A binding of a queue, as remembered for queue deletion. Thread-safety: immutable.
    *
    * @param exchange the exchange
    * @param row the exchange's table row
