@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,8 +19,8 @@ import org.jspecify.annotations.Nullable;
  * when that connection closes. A transport may hand every connection the same shared instance (memory does).
  *
  * <p>At-least-once: a consumed message lives only in the channel's unacknowledged list until it is settled. The engine
- * calls {@link #recordUnacked} when it hands out a message that needs an ack, then exactly one of {@link #ack} (ack, or
- * reject without requeue), {@link #requeue} (reject with requeue) or {@link #restore} (channel closed or recovered with
+ * calls {@link #recordUnacked} when it hands out a message that needs an ack, then exactly one of {@link #ack} (ack), {@link #reject}
+ * (reject without requeue), {@link #requeue} (reject with requeue) or {@link #restore} (channel closed or recovered with
  * the message unacked). Stores that can keep unacked state server-side (Redis ack emulation, SQS receipt handles)
  * override these; the defaults suit stores whose get removes the message for good.
  *
@@ -115,6 +116,34 @@ public interface MessageStore extends AutoCloseable {
   }
 
   /**
+   * {@link #get(String, boolean)} with a hint of how many messages the consumer could take right now (its prefetch room),
+   * so a store that receives in batches (SQS: up to 10 per {@code ReceiveMessage}) fetches no more than will be delivered
+   * soon. The engine's {@code basicGet} never calls this (one message at a time); consumers do.
+   *
+   * @param queue queue name
+   * @param ackRequired whether the consumer must acknowledge
+   * @param maxMessages at least 1; {@link Integer#MAX_VALUE} when prefetch is unlimited
+   * @return the message, or null when the queue is empty or unknown
+   */
+  default @Nullable Envelope get(String queue, boolean ackRequired, int maxMessages) {
+    return get(queue, ackRequired);
+  }
+
+  /**
+   * {@link #poll(List, Duration, Predicate)} with each queue's prefetch room (see {@link #get(String, boolean, int)}).
+   *
+   * @param queues queues to watch, in the engine's fair order
+   * @param maxWait the longest to wait
+   * @param ackRequired tells, per queue, whether its consumer must acknowledge
+   * @param maxMessages tells, per queue, how many messages its consumer could take now (at least 1)
+   * @return the message and its queue, or null when nothing arrived in time
+   */
+  default @Nullable PolledMessage poll(
+      List<String> queues, Duration maxWait, Predicate<String> ackRequired, ToIntFunction<String> maxMessages) {
+    return poll(queues, maxWait, ackRequired);
+  }
+
+  /**
    * {@link #poll(List, Duration)} for stores that record unacknowledged messages as they take them (see {@link
    * #get(String, boolean)}).
    *
@@ -151,6 +180,17 @@ public interface MessageStore extends AutoCloseable {
    * @param envelope the message
    */
   default void ack(String queue, Envelope envelope) {}
+
+  /**
+   * Settles a message rejected without requeue. The default is {@link #ack}; SQS overrides it to leave the message to its
+   * queue's visibility timeout and redrive policy, as Kombu does.
+   *
+   * @param queue the queue it was taken from
+   * @param envelope the message
+   */
+  default void reject(String queue, Envelope envelope) {
+    ack(queue, envelope);
+  }
 
   /**
    * Puts a rejected message back for redelivery (reject with requeue). The default puts it at the back of the queue it

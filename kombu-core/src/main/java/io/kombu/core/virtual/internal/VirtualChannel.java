@@ -372,7 +372,7 @@ public final class VirtualChannel implements TransportChannel {
     if (requeue) {
       store.requeue(u.queue(), u.envelope());
     } else {
-      store.ack(u.queue(), u.envelope());
+      store.reject(u.queue(), u.envelope());
     }
     qos.settled(deliveryTag);
   }
@@ -488,7 +488,7 @@ public final class VirtualChannel implements TransportChannel {
       return false;
     }
     Boolean delivered = queueCycle.next(q -> {
-      Envelope e = store.get(q, ackRequired(q));
+      Envelope e = store.get(q, ackRequired(q), room());
       if (e == null) {
         return null;
       }
@@ -510,6 +510,12 @@ public final class VirtualChannel implements TransportChannel {
   synchronized boolean ackRequired(String queue) {
     ConsumerEntry consumer = consumerByQueue.get(queue);
     return consumer != null && !consumer.noAck();
+  }
+
+  /** @return how many more messages this channel may be handed now: at least 1, {@code MAX_VALUE} without a limit */
+  synchronized int room() {
+    Integer estimate = qos.canConsumeMaxEstimate();
+    return estimate == null ? Integer.MAX_VALUE : Math.max(1, estimate);
   }
 
   /** @param queue a queue @return whether this channel has a consumer for it */

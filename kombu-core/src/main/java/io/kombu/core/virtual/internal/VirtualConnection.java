@@ -123,7 +123,7 @@ public final class VirtualConnection implements TransportConnection {
         List<String> queues = consumableQueues();
         if (!queues.isEmpty()) {
           Duration wait = remaining == null || remaining.compareTo(MAX_BLOCK) > 0 ? MAX_BLOCK : remaining;
-          PolledMessage polled = store.poll(queues, wait, this::ackRequired);
+          PolledMessage polled = store.poll(queues, wait, this::ackRequired, this::room);
           if (polled != null) {
             deliver(polled.queue(), polled.envelope());
             return;
@@ -153,6 +153,16 @@ public final class VirtualConnection implements TransportConnection {
       }
     }
     return false;
+  }
+
+  /** Mirrors {@link #deliver}: the prefetch room of the first channel in fair order that consumes the queue. */
+  private int room(String queue) {
+    for (VirtualChannel c : channelCycle().order()) {
+      if (c.consumes(queue)) {
+        return c.room();
+      }
+    }
+    return 1;
   }
 
   /**
