@@ -46,7 +46,7 @@ public final class PemSslContexts {
 
   private PemSslContexts() {}
 
-  /** How the server's certificate is checked (Python's {@code ssl.CERT_*}). */
+  /** How the server's certificate is checked (Python's {@code ssl.CERT_*}). Thread-safety: immutable. */
   public enum CertReqs {
     /** Verify the server's certificate (default). */
     REQUIRED,
