@@ -60,7 +60,7 @@ public final class RedisSettings {
   private final Duration socketConnectTimeout;
   private final @Nullable String clientName;
   private final Duration healthCheckInterval;
-  private final int prefetchBatch;
+  private final boolean leaseRenewal;
 
   private RedisSettings(BrokerUrl url, TransportOptions o) {
     String transport = url.transport().toLowerCase(Locale.ROOT);
@@ -114,10 +114,7 @@ public final class RedisSettings {
     this.socketTimeout = positive(o, "socket_timeout", Duration.ofSeconds(5));
     this.clientName = o.getString("client_name").orElse(null);
     this.healthCheckInterval = positive(o, "health_check_interval", Duration.ofSeconds(25));
-    this.prefetchBatch = o.getInt("prefetch_batch", 100);
-    if (prefetchBatch < 1) {
-      throw new ConfigurationException("transport option prefetch_batch must be at least 1, was " + prefetchBatch);
-    }
+    this.leaseRenewal = o.getBoolean("lease_renewal", true);
   }
 
   /**
@@ -338,8 +335,8 @@ public final class RedisSettings {
     return healthCheckInterval;
   }
 
-  /** @return most messages one pop round trip takes for a prefetching consumer */
-  public int prefetchBatch() {
-    return prefetchBatch;
+  /** @return whether the leases of messages this connection holds are renewed while it lives */
+  public boolean leaseRenewal() {
+    return leaseRenewal;
   }
 }

@@ -545,7 +545,7 @@ public final class RedisStore implements MessageStore {
 
   private void startRenewer() {
     synchronized (renewerLock) {
-      if (renewer != null || closed) {
+      if (renewer != null || closed || !settings.leaseRenewal()) {
         return;
       }
       long period = Math.max(200, Math.min(settings.visibilityTimeout().toMillis() / 4, 300_000));
