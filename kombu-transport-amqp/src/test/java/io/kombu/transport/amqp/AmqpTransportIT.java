@@ -416,6 +416,34 @@ class AmqpTransportIT {
         .satisfies(e -> assertThat(refused.classify(e)).isEqualTo(ErrorKind.FATAL));
   }
 
+  @Test
+  @DisplayName("the URL's heartbeat is negotiated, and the broker's properties are offered as plain values")
+  void heartbeatAndServerProperties() {
+    BrokerUrl good = BrokerUrls.parseOne(TestBrokers.url("amqp"));
+    String url = "amqp://" + good.userid() + ":" + good.password() + "@" + good.hostname() + ":" + good.port()
+        + "//?heartbeat=7";
+    TransportConnection c = transport(url, TransportOptions.defaults()).connect();
+
+    assertThat(((io.kombu.transport.amqp.internal.AmqpConnection) c).clientConnection().getHeartbeat()).isEqualTo(7);
+    assertThat(c.serverProperties()).containsEntry("product", "RabbitMQ");
+  }
+
+  @Test
+  @DisplayName("a connection lost while draining ends the wait at once with a ConnectionException")
+  void connectionLossWakesDrain() {
+    var client = ((io.kombu.transport.amqp.internal.AmqpConnection) connection).clientConnection();
+    java.util.concurrent.CompletableFuture<Void> killer = java.util.concurrent.CompletableFuture.runAsync(client::abort);
+
+    long start = System.nanoTime();
+    assertThatThrownBy(() -> connection.drainEvents(Duration.ofSeconds(30))).isInstanceOf(ConnectionException.class);
+
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+    killer.join();
+    assertThat(connection.isOpen()).isFalse();
+    connection = transport(TransportOptions.defaults()).connect();
+    channel = connection.openChannel();
+  }
+
   /** Declares an exclusive queue (deleted with its connection). */
   private static final class QueueDeclareCheck {
     static void declare(TransportChannel ch, String name) {
