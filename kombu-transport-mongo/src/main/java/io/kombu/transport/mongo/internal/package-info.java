@@ -1,0 +1,3 @@
+/** Internals of the MongoDB transport: no compatibility promise, not for use outside this module. */
+@org.jspecify.annotations.NullMarked
+package io.kombu.transport.mongo.internal;
