@@ -444,6 +444,47 @@ class AmqpTransportIT {
     channel = connection.openChannel();
   }
 
+  @Test
+  @DisplayName("a publish to a missing exchange closes the channel: the next call gets the 404, later calls a ChannelException")
+  void asynchronousChannelClose() {
+    String q = queue(Map.of());
+    TransportChannel ch = connection.openChannel();
+
+    ch.basicPublish(text("x", Map.of(), Map.of()), prefix + "no-such-exchange", "k", false, null);
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (ch.isOpen() && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+
+    assertThatThrownBy(() -> ch.queuePurge(q)).isInstanceOf(NotFoundException.class).hasMessageContaining("404");
+    assertThatThrownBy(() -> ch.queuePurge(q)).isInstanceOf(ChannelException.class)
+        .satisfies(e -> assertThat(ErrorKind.of(e)).isEqualTo(ErrorKind.RECOVERABLE_CHANNEL));
+    assertThat(connection.openChannel().queuePurge(q)).isZero();
+  }
+
+  @Test
+  @DisplayName("basic.recover(requeue=true) redelivers unacked messages, marked redelivered")
+  void recover() {
+    String q = queue(Map.of());
+    channel.basicPublish(text("again", Map.of(), Map.of()), "", q, false, null);
+    List<Delivery> got = new CopyOnWriteArrayList<>();
+    channel.basicConsume(q, false, prefix + "recover", Map.of(), got::add, null);
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (got.isEmpty() && System.nanoTime() < deadline) {
+      connection.drainEvents(WAIT);
+    }
+
+    channel.basicRecover(true);
+    while (got.size() < 2 && System.nanoTime() < deadline) {
+      connection.drainEvents(WAIT);
+    }
+
+    assertThat(got).hasSize(2);
+    assertThat(got.get(1).redelivered()).isTrue();
+    assertThat(text(got.get(1))).isEqualTo("again");
+    channel.basicAck(got.get(1).deliveryTag(), false);
+  }
+
   /** Declares an exclusive queue (deleted with its connection). */
   private static final class QueueDeclareCheck {
     static void declare(TransportChannel ch, String name) {

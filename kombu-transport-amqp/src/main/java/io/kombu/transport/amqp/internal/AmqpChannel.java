@@ -1,13 +1,17 @@
 package io.kombu.transport.amqp.internal;
 
 import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.AlreadyClosedException;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
 import com.rabbitmq.client.GetResponse;
 import com.rabbitmq.client.ShutdownSignalException;
+import io.kombu.ChannelException;
+import io.kombu.ConnectionException;
 import io.kombu.Exchange;
 import io.kombu.IrrecoverableChannelException;
+import io.kombu.KombuException;
 import io.kombu.KombuTimeoutException;
 import io.kombu.QueueDeclareResult;
 import io.kombu.spi.CancelCallback;
@@ -42,6 +46,8 @@ public final class AmqpChannel implements TransportChannel {
   private final AmqpSettings settings;
   private final Map<String, DispatchingConsumer> consumers = new ConcurrentHashMap<>();
   private volatile @Nullable ReturnCallback returnCallback;
+  /** Whether a caller has already been told why the channel closed. */
+  private volatile boolean closeReported;
 
   AmqpChannel(Channel channel, AmqpConnection connection, AmqpSettings settings) {
     this.channel = channel;
@@ -273,9 +279,30 @@ public final class AmqpChannel implements TransportChannel {
   private <T> T call(String operation, ClientCall<T> call) {
     try {
       return call.run();
+    } catch (AlreadyClosedException e) {
+      throw closed(e, operation);
     } catch (IOException | TimeoutException | RuntimeException e) {
+      closeReported = closeReported || !channel.isOpen();
       throw AmqpErrorTranslator.translate(e, operation);
     }
+  }
+
+  /**
+   * The broker closes a channel asynchronously (a publish to a missing exchange, say), so the first call afterwards is
+   * where its reason surfaces, as with py-amqp: that call gets the reason's own exception (404: NotFoundException).
+   * Every later call only learns that the channel is gone, which a new channel fixes: ChannelException.
+   */
+  private KombuException closed(AlreadyClosedException e, String operation) {
+    if (!closeReported) {
+      closeReported = true;
+      return AmqpErrorTranslator.translate(e, operation);
+    }
+    if (e.isHardError()) {
+      return new ConnectionException(0, "the connection is closed (" + e.getMessage() + "); " + operation
+          + " needs a new connection", e);
+    }
+    return new ChannelException(0, "channel " + channel.getChannelNumber() + " is closed (" + e.getMessage() + "); "
+        + operation + " needs a new channel", e);
   }
 
   private void call(String operation, ClientAction action) {
