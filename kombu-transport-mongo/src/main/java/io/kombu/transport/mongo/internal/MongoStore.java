@@ -63,6 +63,8 @@ public final class MongoStore implements MessageStore {
   /** JVM-wide: namespace + '\n' + queue → fanout exchange (Kombu shares this over every channel of the process). */
   private static final ConcurrentMap<String, String> FANOUT_QUEUES = new ConcurrentHashMap<>();
   private static final int MAX_PRIORITY = 9;
+  /** Servers already warned about missing fanout: once per JVM is enough, every connection would repeat it. */
+  private static final Set<String> WARNED_NO_FANOUT = ConcurrentHashMap.newKeySet();
 
   private final MongoSettings settings;
   private final @Nullable String password;
@@ -164,15 +166,20 @@ public final class MongoStore implements MessageStore {
         }
         if (e.getErrorCode() == 115 || e.getErrorCode() == 238
             || String.valueOf(e.getErrorMessage()).contains("not yet implemented")) {
-          log.warn("MongoDB server {} cannot create the capped collection '{}' ({}): fanout exchanges are "
-              + "unavailable on this server and publishing to one fails; direct and topic exchanges work",
-              settings.maskedConnectionString(), name, e.getErrorMessage());
+          if (WARNED_NO_FANOUT.add(settings.maskedConnectionString() + "|" + name)) {
+            log.warn("MongoDB server {} cannot create the capped collection '{}' ({}): fanout exchanges are "
+                + "unavailable on this server and publishing to one fails; direct and topic exchanges work",
+                settings.maskedConnectionString(), name, e.getErrorMessage());
+          }
           return false;
         }
         throw e;
       }
     }
     if (!isCapped(existing)) {
+      if (!WARNED_NO_FANOUT.add(settings.maskedConnectionString() + "|" + name)) {
+        return false;
+      }
       log.warn("MongoDB collection '{}' on {} is not capped, so tailable cursors cannot follow it: fanout exchanges "
           + "are unavailable and publishing to one fails; drop the collection to let Kombu create it capped",
           name, settings.maskedConnectionString());
