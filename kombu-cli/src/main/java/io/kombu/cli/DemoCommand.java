@@ -138,7 +138,8 @@ final class DemoCommand implements Callable<Integer> {
   private PublishOptions options(int i) {
     PublishOptions.Builder options = PublishOptions.builder()
         .routingKey(LEVELS.get(i % LEVELS.size()) + ".video")
-        .serializer(SERIALIZERS.get((i / LEVELS.size()) % SERIALIZERS.size()))
+        // Every nine messages cover each (queue, serializer) pair once.
+        .serializer(SERIALIZERS.get((i / LEVELS.size() + i) % SERIALIZERS.size()))
         .header("sequence", i);
     if (i % 4 == 0) {
       options.compression(compression);
