@@ -235,15 +235,19 @@ public abstract class TransportConformanceKit {
 
   /**
    * Everything waiting in a queue, read with no-ack gets up to a sentinel the kit sends through the default exchange:
-   * brokers keep one publisher's messages to one queue in order, so once the sentinel arrives every earlier message that
-   * was routed there has arrived too, and "nothing arrived" can be asserted without sleeping.
+   * brokers keep one publisher's messages of one priority to one queue in order, and the sentinel has the priority
+   * served last, so once it arrives every earlier message that was routed there has arrived too, and "nothing arrived"
+   * can be asserted without sleeping.
    */
   private List<String> drainQueue(Queue queue) {
     return drainQueueMessages(queue).stream().map(TransportConformanceKit::text).collect(Collectors.toList());
   }
 
   private List<Message> drainQueueMessages(Queue queue) {
-    publish(SENTINEL, Exchange.DEFAULT, queue.name());
+    // The sentinel must come out last, so it carries the priority the transport serves last (Redis serves 0 first).
+    int lastServedPriority = priorityOrder() == PriorityOrder.HIGHER_FIRST ? 0 : 9;
+    publish(SENTINEL, PublishOptions.builder().exchange(Exchange.DEFAULT).routingKey(queue.name())
+        .priority(lastServedPriority).build());
     List<Message> bodies = new ArrayList<>();
     Channel channel = connection().defaultChannel();
     long deadline = System.nanoTime() + receiveTimeout().toNanos();
