@@ -1,6 +1,5 @@
 package io.kombu.transport.amqp.internal;
 
-import com.rabbitmq.client.BlockedListener;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import io.kombu.ChannelLimitExceededException;
@@ -32,7 +31,7 @@ public final class AmqpConnection implements TransportConnection {
   private final Connection connection;
   private final AmqpSettings settings;
   private final LinkedBlockingQueue<Runnable> events = new LinkedBlockingQueue<>();
-  private volatile boolean blocked;
+  private final BlockedNotifications blocked;
 
   /**
    * @param connection an open client connection
@@ -47,25 +46,13 @@ public final class AmqpConnection implements TransportConnection {
       }
       events.add(CONNECTION_CLOSED);
     });
-    connection.addBlockedListener(new BlockedListener() {
-      @Override
-      public void handleBlocked(String reason) {
-        blocked = true;
-        log.warn("RabbitMQ blocked publishing on connection {}: {} (publishes wait until the broker unblocks)",
-            settings.url(), reason);
-      }
-
-      @Override
-      public void handleUnblocked() {
-        blocked = false;
-        log.info("RabbitMQ unblocked connection {}", settings.url());
-      }
-    });
+    this.blocked = new BlockedNotifications(settings.url().toString(), settings.blockedListener());
+    connection.addBlockedListener(blocked);
   }
 
   /** @return whether RabbitMQ currently blocks publishing on this connection (memory or disk alarm) */
   public boolean isBlocked() {
-    return blocked;
+    return blocked.isBlocked();
   }
 
   /** @return the client connection (for tests and benchmarks) */

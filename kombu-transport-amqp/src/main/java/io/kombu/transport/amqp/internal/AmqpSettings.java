@@ -5,6 +5,7 @@ import com.rabbitmq.client.DefaultSaslConfig;
 import io.kombu.ConfigurationException;
 import io.kombu.TransportOptions;
 import io.kombu.spi.BrokerUrl;
+import io.kombu.transport.amqp.ConnectionBlockedListener;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -21,8 +22,14 @@ import org.jspecify.annotations.Nullable;
  * @param confirmPublish whether channels use publisher confirms ({@code confirm_publish})
  * @param confirmTimeout how long a publish waits for its confirm ({@code confirm_timeout})
  * @param connectionName the name the broker shows for the connection ({@code connection_name})
+ * @param blockedListener told about {@code connection.blocked}/{@code unblocked}, or null
  */
-public record AmqpSettings(BrokerUrl url, boolean confirmPublish, Duration confirmTimeout, String connectionName) {
+public record AmqpSettings(
+    BrokerUrl url,
+    boolean confirmPublish,
+    Duration confirmTimeout,
+    String connectionName,
+    @Nullable ConnectionBlockedListener blockedListener) {
   /** Transport option: wait for a publisher confirm after every publish (Kombu's {@code confirm_publish}). */
   public static final String CONFIRM_PUBLISH = "confirm_publish";
   /** Transport option: how long to wait for that confirm, in seconds or as a Duration. */
@@ -42,9 +49,14 @@ public record AmqpSettings(BrokerUrl url, boolean confirmPublish, Duration confi
    */
   public static AmqpSettings of(BrokerUrl url, TransportOptions options) {
     Duration timeout = options.getDuration(CONFIRM_TIMEOUT, DEFAULT_CONFIRM_TIMEOUT);
+    Object listener = options.get(ConnectionBlockedListener.OPTION);
+    if (listener != null && !(listener instanceof ConnectionBlockedListener)) {
+      throw new ConfigurationException("transport option " + ConnectionBlockedListener.OPTION + " must be a "
+          + ConnectionBlockedListener.class.getName() + ", was: " + listener.getClass().getName());
+    }
     return new AmqpSettings(url, options.getBoolean(CONFIRM_PUBLISH, false),
         timeout == null || timeout.isZero() ? DEFAULT_CONFIRM_TIMEOUT : timeout,
-        options.getString(CONNECTION_NAME, PRODUCT));
+        options.getString(CONNECTION_NAME, PRODUCT), (ConnectionBlockedListener) listener);
   }
 
   /**
