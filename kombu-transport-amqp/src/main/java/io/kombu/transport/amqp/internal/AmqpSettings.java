@@ -64,7 +64,7 @@ public record AmqpSettings(
    *     client properties; the client's own automatic recovery is off because Kombu's {@code ensure} reconnects
    */
   public ConnectionFactory connectionFactory() {
-    ConnectionFactory f = new KombuConnectionFactory();
+    KombuConnectionFactory f = new KombuConnectionFactory();
     f.setHost(host(url.hostname()));
     f.setPort(url.port() == null ? AmqpDefaults.port(url.ssl()) : url.port());
     f.setUsername(url.userid() == null ? AmqpDefaults.USER : url.userid());
@@ -85,11 +85,9 @@ public record AmqpSettings(
     client.put("connection_name", connectionName);
     f.setClientProperties(client);
     if (url.ssl()) {
-      f.useSslProtocol(PemSslContexts.create(url.sslOptions()));
-      if (!"false".equalsIgnoreCase(url.sslOptions().getOrDefault("check_hostname", "true"))
-          && PemSslContexts.CertReqs.parse(url.sslOptions().get("cert_reqs")) != PemSslContexts.CertReqs.NONE) {
-        f.enableHostnameVerification();
-      }
+      boolean verifyHostname = !"false".equalsIgnoreCase(url.sslOptions().getOrDefault("check_hostname", "true"))
+          && PemSslContexts.CertReqs.parse(url.sslOptions().get("cert_reqs")) != PemSslContexts.CertReqs.NONE;
+      f.useTls(PemSslContexts.create(url.sslOptions()), verifyHostname);
     }
     return f;
   }
