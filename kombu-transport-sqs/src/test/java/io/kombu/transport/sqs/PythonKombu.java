@@ -1,0 +1,37 @@
+package io.kombu.transport.sqs;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs a Python Kombu snippet with /usr/bin/python3 and returns its standard output lines. Not thread-safe. */
+final class PythonKombu {
+  private static final String PYTHON = "/usr/bin/python3";
+
+  private PythonKombu() {}
+
+  static List<String> run(String script, String... args) {
+    List<String> command = new ArrayList<>(List.of(PYTHON, "-c", script));
+    command.addAll(List.of(args));
+    try {
+      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+      p.getOutputStream().close();
+      if (!p.waitFor(60, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        throw new AssertionError("python did not finish within 60 s");
+      }
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (p.exitValue() != 0) {
+        throw new AssertionError("python failed with exit code " + p.exitValue() + ":\n" + out);
+      }
+      return out.lines().toList();
+    } catch (IOException e) {
+      throw new AssertionError("cannot run " + PYTHON + ": " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted while running python", e);
+    }
+  }
+}
