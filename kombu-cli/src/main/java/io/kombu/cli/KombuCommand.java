@@ -25,6 +25,7 @@ import picocli.CommandLine.ScopeType;
       ConsumeCommand.class,
       QueueCommand.class,
       PurgeCommand.class,
+      io.kombu.cli.bench.BenchCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit status:%n",
