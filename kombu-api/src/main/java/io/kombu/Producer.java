@@ -1,5 +1,7 @@
 package io.kombu;
 
+import java.util.Collection;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,6 +33,28 @@ public interface Producer extends AutoCloseable {
    * @throws OperationalException when the broker is unreachable and no retry policy was given, or retries ran out
    */
   void publish(@Nullable Object body, PublishOptions options);
+
+  /**
+   * Publishes every body with the same options, in order: one round trip where the transport can pipeline (Redis sends
+   * the whole batch in one pipeline), one publish per body elsewhere. Atomicity is not promised: when the broker fails
+   * midway, some messages may have been sent. With a retry policy the whole batch is retried, so messages sent before
+   * the failure may be delivered twice.
+   *
+   * <p>The default publishes the bodies one by one.
+   *
+   * @param bodies the values to send, each serialized as {@link #publish(Object, PublishOptions)} does (none may be
+   *     null unless the serializer accepts null)
+   * @param options routing key, serializer, headers, retry and the rest, applied to every body
+   * @throws EncodeException when a body cannot be serialized (then nothing was sent)
+   * @throws OperationalException when the broker is unreachable and no retry policy was given, or retries ran out
+   */
+  default void publishAll(Collection<?> bodies, PublishOptions options) {
+    Objects.requireNonNull(bodies, "bodies");
+    Objects.requireNonNull(options, "options");
+    for (Object body : bodies) {
+      publish(body, options);
+    }
+  }
 
   /** @return the default exchange */
   Exchange exchange();

@@ -3,6 +3,7 @@ package io.kombu.spi;
 import io.kombu.Exchange;
 import io.kombu.QueueDeclareResult;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -97,6 +98,28 @@ public interface TransportChannel extends AutoCloseable {
    */
   void basicPublish(
       OutboundMessage message, String exchange, String routingKey, boolean mandatory, @Nullable Duration confirmTimeout);
+
+  /**
+   * Publishes several messages to one exchange and routing key, in order. Transports that can pipeline override this to
+   * send the batch in as few round trips as they can; atomicity is not promised. The default calls {@link #basicPublish}
+   * for each message.
+   *
+   * @param messages the messages, in publish order
+   * @param exchange exchange name ({@code ""} = default exchange)
+   * @param routingKey routing key
+   * @param mandatory return unroutable messages (where supported)
+   * @param confirmTimeout wait this long for publisher confirms, or null for the transport's default
+   */
+  default void basicPublishAll(
+      List<OutboundMessage> messages,
+      String exchange,
+      String routingKey,
+      boolean mandatory,
+      @Nullable Duration confirmTimeout) {
+    for (OutboundMessage message : messages) {
+      basicPublish(message, exchange, routingKey, mandatory, confirmTimeout);
+    }
+  }
 
   /**
    * @param queue queue

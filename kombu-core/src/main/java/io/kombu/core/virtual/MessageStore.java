@@ -2,6 +2,7 @@ package io.kombu.core.virtual;
 
 import io.kombu.ExchangeType;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,20 @@ public interface MessageStore extends AutoCloseable {
    * @param envelope the message
    */
   void put(String queue, Envelope envelope);
+
+  /**
+   * Stores several messages at the back of a queue, in order (a batch publish). A store that can pipeline (Redis: one
+   * pipeline of LPUSHes, one per priority bucket) overrides this; the default calls {@link #put} for each. Atomicity is
+   * not promised.
+   *
+   * @param queue queue name
+   * @param envelopes the messages, oldest first
+   */
+  default void putAll(String queue, List<Envelope> envelopes) {
+    for (Envelope envelope : envelopes) {
+      put(queue, envelope);
+    }
+  }
 
   /**
    * Takes the next message of a queue without waiting.
@@ -127,6 +142,41 @@ public interface MessageStore extends AutoCloseable {
    */
   default @Nullable Envelope get(String queue, boolean ackRequired, int maxMessages) {
     return get(queue, ackRequired);
+  }
+
+  /**
+   * How many messages the engine may take from a queue in one {@link #getBatch} call for a consumer that must ack and
+   * has prefetch room for more than one. The default, 1, keeps one message per get; a store whose batch get is one
+   * round trip (Redis) returns more, and the engine then buffers the batch in the channel, counts every message against
+   * the prefetch limit as delivered and restores the undelivered ones when the consumer is cancelled or the channel
+   * closes.
+   *
+   * @return at least 1
+   */
+  default int batchGetLimit() {
+    return 1;
+  }
+
+  /**
+   * Takes up to {@code max} messages of a queue without waiting, recording them as unacknowledged in the same step when
+   * {@code ackRequired} and {@link #recordsUnackedOnTake()} (Redis: one Lua script). The default takes them with up to
+   * {@code max} calls of {@link #get(String, boolean, int)}.
+   *
+   * @param queue queue name
+   * @param max at least 1
+   * @param ackRequired whether the consumer must acknowledge
+   * @return the messages in delivery order, empty when the queue is empty or unknown
+   */
+  default List<Envelope> getBatch(String queue, int max, boolean ackRequired) {
+    List<Envelope> out = new ArrayList<>(Math.min(max, 16));
+    for (int i = 0; i < max; i++) {
+      Envelope e = get(queue, ackRequired, max - i);
+      if (e == null) {
+        break;
+      }
+      out.add(e);
+    }
+    return out;
   }
 
   /**

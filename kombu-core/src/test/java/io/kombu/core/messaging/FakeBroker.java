@@ -46,6 +46,8 @@ final class FakeBroker {
   final List<String> connectAttempts = new ArrayList<>();
   final List<String> calls = new ArrayList<>();
   final List<OutboundMessage> published = new ArrayList<>();
+  /** Size of each batch handed to basicPublishAll (the messages themselves also land in {@link #published}). */
+  final List<Integer> publishAllBatches = new ArrayList<>();
   final List<Map<String, Object>> queueDeclareArguments = new ArrayList<>();
   int failNextPublishes;
   boolean failWithChannelError;
@@ -333,6 +335,13 @@ final class FakeBroker {
       }
       broker.published.add(message);
       broker.route(message, exchange, routingKey);
+    }
+
+    @Override
+    public void basicPublishAll(List<OutboundMessage> messages, String exchange, String routingKey, boolean mandatory,
+        @Nullable Duration confirmTimeout) {
+      broker.publishAllBatches.add(messages.size());
+      TransportChannel.super.basicPublishAll(messages, exchange, routingKey, mandatory, confirmTimeout);
     }
 
     @Override

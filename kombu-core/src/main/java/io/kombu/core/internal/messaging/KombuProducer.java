@@ -13,12 +13,15 @@ import io.kombu.RetryPolicy;
 import io.kombu.core.CompressorRegistry;
 import io.kombu.core.SerializerRegistry;
 import io.kombu.spi.OutboundMessage;
+import io.kombu.spi.TransportChannel;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +78,22 @@ public final class KombuProducer implements Producer {
   @Override
   public void publish(@Nullable Object body, PublishOptions publishOptions) {
     Objects.requireNonNull(publishOptions, "options");
+    publishResolved(Collections.singletonList(body), publishOptions);
+  }
+
+  @Override
+  public void publishAll(Collection<?> bodies, PublishOptions publishOptions) {
+    Objects.requireNonNull(bodies, "bodies");
+    Objects.requireNonNull(publishOptions, "options");
+    if (bodies.isEmpty()) {
+      return;
+    }
+    // ArrayList, not List.copyOf: a serializer may accept null bodies.
+    publishResolved(new ArrayList<>(bodies), publishOptions);
+  }
+
+  /** The one publish path: resolves the options once, prepares every body, declares once, sends the batch. */
+  private void publishResolved(List<?> bodies, PublishOptions publishOptions) {
     // 1. defaults
     String routingKey = publishOptions.routingKey() != null ? publishOptions.routingKey() : options.routingKey();
     String compression = publishOptions.compression() != null ? publishOptions.compression() : options.compression();
@@ -90,18 +109,14 @@ public final class KombuProducer implements Producer {
     Integer priority = publishOptions.priority();
     properties.put("priority", priority == null ? 0 : priority);
 
-    // 4. body
-    Encoded encoded = encode(body, publishOptions);
-    byte[] bytes = encoded.body;
-
-    // 5. compression: a copy of the caller's headers gets the codec's content type
-    Map<String, Object> headers = new LinkedHashMap<>(publishOptions.headers());
-    if (compression != null) {
-      CompressorRegistry.Compressed compressed = compressors().compress(bytes, compression);
-      bytes = compressed.body();
-      headers.put("compression", compressed.contentType());
+    // 4. + 5. every body, encoded before anything is sent so that an EncodeException sends nothing
+    List<OutboundMessage> messages = new ArrayList<>(bodies.size());
+    long totalBytes = 0;
+    for (Object body : bodies) {
+      OutboundMessage message = prepare(body, publishOptions, compression, properties);
+      totalBytes += message.body().length;
+      messages.add(message);
     }
-    OutboundMessage message = new OutboundMessage(bytes, encoded.contentType, encoded.contentEncoding, headers, properties);
 
     // 6. declare list (the producer's own exchange last, as Kombu appends it)
     List<Declarable> declare = new ArrayList<>(publishOptions.declare());
@@ -115,25 +130,44 @@ public final class KombuProducer implements Producer {
     boolean mandatory = publishOptions.mandatory();
     Duration confirmTimeout = publishOptions.confirmTimeout();
     if (retry == null) {
-      send(channel(), declare, message, exchangeName, routingKey, mandatory, confirmTimeout);
+      send(channel(), declare, messages, exchangeName, routingKey, mandatory, confirmTimeout);
     } else {
       connection.ensure(ch -> {
-        send(ch, declare, message, exchangeName, routingKey, mandatory, confirmTimeout);
+        send(ch, declare, messages, exchangeName, routingKey, mandatory, confirmTimeout);
         return null;
       }, retry, channel(), this::revive);
     }
     if (log.isDebugEnabled()) {
-      log.debug("Published {} bytes ({}) to exchange '{}' with routing key '{}'", bytes.length, encoded.contentType,
-          exchangeName, routingKey);
+      log.debug("Published {} message(s), {} bytes ({}) to exchange '{}' with routing key '{}'", messages.size(),
+          totalBytes, messages.get(0).contentType(), exchangeName, routingKey);
     }
   }
 
-  private static void send(Channel ch, List<Declarable> declare, OutboundMessage message, String exchange,
+  /** Steps 4 and 5: serializes the body and compresses it; a copy of the caller's headers gets the codec's type. */
+  private OutboundMessage prepare(@Nullable Object body, PublishOptions publishOptions, @Nullable String compression,
+      Map<String, Object> properties) {
+    Encoded encoded = encode(body, publishOptions);
+    byte[] bytes = encoded.body;
+    Map<String, Object> headers = new LinkedHashMap<>(publishOptions.headers());
+    if (compression != null) {
+      CompressorRegistry.Compressed compressed = compressors().compress(bytes, compression);
+      bytes = compressed.body();
+      headers.put("compression", compressed.contentType());
+    }
+    return new OutboundMessage(bytes, encoded.contentType, encoded.contentEncoding, headers, properties);
+  }
+
+  private static void send(Channel ch, List<Declarable> declare, List<OutboundMessage> messages, String exchange,
       String routingKey, boolean mandatory, @Nullable Duration confirmTimeout) {
     for (Declarable entity : declare) {
       ch.maybeDeclare(entity);
     }
-    ((KombuChannel) ch).delegate().basicPublish(message, exchange, routingKey, mandatory, confirmTimeout);
+    TransportChannel delegate = ((KombuChannel) ch).delegate();
+    if (messages.size() == 1) {
+      delegate.basicPublish(messages.get(0), exchange, routingKey, mandatory, confirmTimeout);
+    } else {
+      delegate.basicPublishAll(messages, exchange, routingKey, mandatory, confirmTimeout);
+    }
   }
 
   private static DeliveryMode deliveryMode(PublishOptions publishOptions, Exchange exchange) {

@@ -21,7 +21,9 @@ import io.kombu.spi.OutboundMessage;
 import io.kombu.spi.ReturnCallback;
 import io.kombu.spi.TransportChannel;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,9 +56,13 @@ public final class VirtualChannel implements TransportChannel {
   private long nextDeliveryTag = 1;
   private volatile boolean open = true;
   private @Nullable ReturnCallback returnCallback;
+  /** Taken by a batch get, recorded unacknowledged, not yet handed to the consumer (oldest first). */
+  private final ArrayDeque<Buffered> buffer = new ArrayDeque<>();
 
   private record ConsumerEntry(
       String tag, String queue, boolean noAck, DeliveryCallback callback, @Nullable CancelCallback onCancel) {}
+
+  private record Buffered(long tag, String queue, Envelope envelope) {}
 
   VirtualChannel(VirtualConnection connection, int channelId) {
     this.connection = connection;
@@ -222,18 +228,59 @@ public final class VirtualChannel implements TransportChannel {
       @Nullable Duration confirmTimeout) {
     ensureOpen();
     Envelope envelope = Envelope.forPublish(message, exchange, routingKey, transport.bodyEncoding(), Uuids.random());
+    publish(exchange, routingKey, List.of(envelope));
+  }
+
+  /** Routes the batch once (per distinct header set on a headers exchange) and hands each queue its part in one call. */
+  @Override
+  public void basicPublishAll(
+      List<OutboundMessage> messages,
+      String exchange,
+      String routingKey,
+      boolean mandatory,
+      @Nullable Duration confirmTimeout) {
+    ensureOpen();
+    if (messages.isEmpty()) {
+      return;
+    }
+    List<Envelope> envelopes = new ArrayList<>(messages.size());
+    for (OutboundMessage m : messages) {
+      envelopes.add(Envelope.forPublish(m, exchange, routingKey, transport.bodyEncoding(), Uuids.random()));
+    }
+    publish(exchange, routingKey, envelopes);
+  }
+
+  private void publish(String exchange, String routingKey, List<Envelope> envelopes) {
     if (exchange.isEmpty()) {
-      store.put(routingKey, envelope);
+      putAll(routingKey, envelopes);
       return;
     }
     BrokerState.ExchangeDefinition def = state.exchange(exchange);
     // Kombu routes an exchange this connection never declared as direct.
     ExchangeType type = def == null ? ExchangeType.DIRECT : def.type();
-    Set<String> queues = ExchangeRouting.lookup(type, routingTable(exchange), routingKey, envelope.headers());
+    List<BindingRow> table = routingTable(exchange);
+    if (!ExchangeType.HEADERS.equals(type)) {
+      deliverRouted(exchange, routingKey, type,
+          ExchangeRouting.lookup(type, table, routingKey, envelopes.get(0).headers()), envelopes);
+      return;
+    }
+    // A headers exchange routes by each message's headers: group the batch by where it goes.
+    Map<Set<String>, List<Envelope>> groups = new LinkedHashMap<>();
+    for (Envelope e : envelopes) {
+      groups.computeIfAbsent(ExchangeRouting.lookup(type, table, routingKey, e.headers()), k -> new ArrayList<>())
+          .add(e);
+    }
+    groups.forEach((queues, part) -> deliverRouted(exchange, routingKey, type, queues, part));
+  }
+
+  private void deliverRouted(
+      String exchange, String routingKey, ExchangeType type, Set<String> routed, List<Envelope> envelopes) {
+    Set<String> queues = routed;
     String dlq = transport.deadLetterQueue();
     if (queues.isEmpty()) {
       if (dlq == null) {
-        log.debug("dropped unroutable message: no queue bound to exchange {} with key {}", exchange, routingKey);
+        log.debug("dropped {} unroutable message(s): no queue bound to exchange {} with key {}", envelopes.size(),
+            exchange, routingKey);
         return;
       }
       log.warn("Message could not be delivered: No queues bound to exchange '{}' using binding key '{}'; "
@@ -243,7 +290,9 @@ public final class VirtualChannel implements TransportChannel {
     }
     if (ExchangeType.FANOUT.equals(type)) {
       if (store.supportsFanout()) {
-        store.putFanout(exchange, routingKey, envelope, queues);
+        for (Envelope envelope : envelopes) {
+          store.putFanout(exchange, routingKey, envelope, queues);
+        }
       } else {
         log.debug("dropped message for fanout exchange {}: this transport does not support fanout", exchange);
       }
@@ -255,7 +304,15 @@ public final class VirtualChannel implements TransportChannel {
       if (topic && (q.isEmpty() || q.equals(dlq))) {
         continue;
       }
-      store.put(q, envelope);
+      putAll(q, envelopes);
+    }
+  }
+
+  private void putAll(String queue, List<Envelope> envelopes) {
+    if (envelopes.size() == 1) {
+      store.put(queue, envelopes.get(0));
+    } else {
+      store.putAll(queue, envelopes);
     }
   }
 
@@ -344,6 +401,30 @@ public final class VirtualChannel implements TransportChannel {
         if (c.queue().equals(entry.queue())) {
           consumerByQueue.put(c.queue(), c);
         }
+      }
+    }
+    if (open && !consumerByQueue.containsKey(entry.queue())) {
+      restoreBuffered(entry.queue());
+    }
+  }
+
+  /** Puts back, newest first, the buffered messages of a queue nobody on this channel consumes any more. */
+  private void restoreBuffered(String queue) {
+    List<Buffered> mine = new ArrayList<>();
+    for (Iterator<Buffered> it = buffer.descendingIterator(); it.hasNext(); ) {
+      Buffered b = it.next();
+      if (b.queue().equals(queue)) {
+        mine.add(b);
+        it.remove();
+      }
+    }
+    for (Buffered b : mine) {
+      try {
+        store.restore(b.queue(), b.envelope());
+        qos.settled(b.tag());
+      } catch (RuntimeException e) {
+        log.warn("could not put back prefetched message of queue {} ({}); it stays unacknowledged and is restored "
+            + "when channel {} closes or recovers", queue, e.toString(), channelId);
       }
     }
   }
@@ -442,6 +523,7 @@ public final class VirtualChannel implements TransportChannel {
     if (!qos.markRestored()) {
       return List.of();
     }
+    buffer.clear();
     int n = qos.unackedCount();
     if (n == 0) {
       return List.of();
@@ -460,6 +542,8 @@ public final class VirtualChannel implements TransportChannel {
   }
 
   private List<RuntimeException> restoreUnacked() {
+    // Buffered messages are unacknowledged in the QoS too: they are restored with the rest.
+    buffer.clear();
     List<RuntimeException> failures = new ArrayList<>();
     List<Map.Entry<Long, Unacked>> entries = qos.takeAllNewestFirst();
     List<Map.Entry<Long, Unacked>> keep = new ArrayList<>();
@@ -484,10 +568,29 @@ public final class VirtualChannel implements TransportChannel {
    * @return whether a message was delivered
    */
   synchronized boolean drainOne() {
-    if (!open || activeQueues.isEmpty() || !qos.canConsume()) {
+    if (!open) {
+      return false;
+    }
+    if (deliverBuffered()) {
+      return true;
+    }
+    if (activeQueues.isEmpty() || !qos.canConsume()) {
       return false;
     }
     Boolean delivered = queueCycle.next(q -> {
+      int batch = batchSize(q);
+      if (batch > 1) {
+        List<Envelope> taken = store.getBatch(q, batch, true);
+        if (taken.isEmpty()) {
+          return null;
+        }
+        for (Envelope e : taken) {
+          long tag = nextDeliveryTag++;
+          track(tag, q, e);
+          buffer.addLast(new Buffered(tag, q, e));
+        }
+        return deliverBuffered() ? Boolean.TRUE : null;
+      }
       Envelope e = store.get(q, ackRequired(q), room());
       if (e == null) {
         return null;
@@ -496,6 +599,40 @@ public final class VirtualChannel implements TransportChannel {
       return Boolean.TRUE;
     });
     return delivered != null;
+  }
+
+  /**
+   * How many messages one get may take for a queue: more than one only for a consumer that acks, on a store with a
+   * batch get, within the prefetch room (the batch counts against the prefetch limit as delivered).
+   */
+  private int batchSize(String queue) {
+    int limit = store.batchGetLimit();
+    if (limit <= 1 || !ackRequired(queue)) {
+      return 1;
+    }
+    Integer room = qos.canConsumeMaxEstimate();
+    return room == null ? limit : Math.min(room, limit);
+  }
+
+  /** Hands the oldest buffered message to its consumer. @return whether one was delivered */
+  private boolean deliverBuffered() {
+    Buffered b;
+    while ((b = buffer.pollFirst()) != null) {
+      ConsumerEntry consumer = consumerByQueue.get(b.queue());
+      if (consumer != null && !consumer.noAck()) {
+        consumer.callback().onDelivery(toDelivery(b.envelope(), b.tag(), consumer.tag()));
+        return true;
+      }
+      // Its consumer went away without basicCancel's restore seeing it (a no-ack consumer took the queue over).
+      buffer.addFirst(b);
+      restoreBuffered(b.queue());
+    }
+    return false;
+  }
+
+  /** @return buffered messages not yet delivered, for the engine's tests */
+  synchronized int buffered() {
+    return buffer.size();
   }
 
   /** @return queues this channel may take a message from now, in fair order (empty when prefetch is exhausted) */

@@ -31,6 +31,26 @@ final class ListStore implements MessageStore {
     queues.computeIfAbsent(queue, q -> new ArrayDeque<>()).addLast(envelope);
   }
 
+  /** What {@link #batchGetLimit()} answers: above 1 the engine takes batches with {@link #getBatch}. */
+  int batchLimit = 1;
+
+  @Override
+  public void putAll(String queue, List<Envelope> envelopes) {
+    calls.add("putAll " + queue + " " + envelopes.size());
+    queues.computeIfAbsent(queue, q -> new ArrayDeque<>()).addAll(envelopes);
+  }
+
+  @Override
+  public int batchGetLimit() {
+    return batchLimit;
+  }
+
+  @Override
+  public List<Envelope> getBatch(String queue, int max, boolean ackRequired) {
+    calls.add("getBatch " + queue + " " + max);
+    return MessageStore.super.getBatch(queue, max, ackRequired);
+  }
+
   @Override
   public @Nullable Envelope get(String queue) {
     Deque<Envelope> d = queues.get(queue);
