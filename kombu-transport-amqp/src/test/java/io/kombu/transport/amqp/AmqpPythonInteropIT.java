@@ -77,7 +77,7 @@ class AmqpPythonInteropIT {
     }
   }
 
-  private static String pythonUrl() {
+  static String pythonUrl() {
     BrokerUrl u = BrokerUrls.parseOne(TestBrokers.url("amqp"));
     String host = u.hostname() == null || "localhost".equals(u.hostname()) ? "127.0.0.1" : u.hostname();
     return "pyamqp://" + (u.userid() == null ? "guest" : u.userid()) + ":" + (u.password() == null ? "guest" : u.password())
