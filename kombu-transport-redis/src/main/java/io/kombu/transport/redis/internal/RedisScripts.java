@@ -49,6 +49,57 @@ public final class RedisScripts {
       return false
       """);
 
+  /**
+   * Settles the acknowledged tags it is given, then pops up to {@code max} messages of one queue (its bucket keys in
+   * BRPOP order) and, when the ack flag is 1, records each as unacked exactly as {@link #POP} does: one round trip for a
+   * whole prefetch batch and the acks that preceded it. KEYS = bucket keys..., unacked, unacked_index; ARGV = now, max,
+   * ack flag, tags to settle... Returns the payloads popped, oldest first (possibly none).
+   */
+  static final Script POP_BATCH = new Script("""
+      local n = #KEYS - 2
+      local hash, index, now, max = KEYS[n + 1], KEYS[n + 2], ARGV[1], tonumber(ARGV[2])
+      local record = ARGV[3] == '1'
+      for j = 4, #ARGV do
+        redis.call('ZREM', index, ARGV[j])
+        redis.call('HDEL', hash, ARGV[j])
+      end
+      local function jstr(s)
+        if type(s) ~= 'string' then return '""' end
+        return (string.gsub(cjson.encode(s), '\\\\/', '/'))
+      end
+      local out = {}
+      for i = 1, n do
+        while #out < max do
+          local item = redis.call('RPOP', KEYS[i])
+          if not item then break end
+          if record then
+            local ok, msg = pcall(cjson.decode, item)
+            if ok and type(msg) == 'table' and type(msg.properties) == 'table'
+                and type(msg.properties.delivery_tag) == 'string' then
+              local info = msg.properties.delivery_info
+              local ex, rk = '', ''
+              if type(info) == 'table' then ex = info.exchange; rk = info.routing_key end
+              local tag = msg.properties.delivery_tag
+              redis.call('ZADD', index, now, tag)
+              redis.call('HSET', hash, tag, '[' .. item .. ', ' .. jstr(ex) .. ', ' .. jstr(rk) .. ']')
+            end
+          end
+          out[#out + 1] = item
+        end
+        if #out >= max then break end
+      end
+      return out
+      """);
+
+  /** Settles many tags. KEYS = unacked, unacked_index; ARGV = tags... */
+  static final Script ACK_MANY = new Script("""
+      for i = 1, #ARGV do
+        redis.call('ZREM', KEYS[2], ARGV[i])
+        redis.call('HDEL', KEYS[1], ARGV[i])
+      end
+      return #ARGV
+      """);
+
   /** Records one unacked entry. KEYS = unacked, unacked_index; ARGV = tag, entry, now. */
   static final Script RECORD = new Script("""
       redis.call('ZADD', KEYS[2], ARGV[3], ARGV[1])

@@ -13,12 +13,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -51,6 +53,10 @@ public final class RedisStore implements MessageStore {
   private static final Logger log = LoggerFactory.getLogger(RedisStore.class);
   /** BRPOP timeout while fanout subscriptions are active, so buffered pub/sub messages are not held back long. */
   private static final Duration FANOUT_POLL = Duration.ofMillis(100);
+  /** Most messages one {@link #getBatch} script call pops for a consumer with prefetch room (one round trip). */
+  static final int PREFETCH_BATCH_LIMIT = 100;
+  /** Acks waiting past this many are settled at once instead of riding along with the next pop. */
+  private static final int MAX_PENDING_ACKS = 1000;
 
   private final Supplier<UnifiedJedis> client;
   private final RedisSettings settings;
@@ -61,6 +67,8 @@ public final class RedisStore implements MessageStore {
   private final FanoutSubscriber fanout;
   private final Map<String, Long> expiresMillis = new ConcurrentHashMap<>();
   private final Set<String> heldTags = ConcurrentHashMap.newKeySet();
+  /** Acknowledged tags whose unacked entries are deleted with the next pop, sweep or close (see {@link #ack}). */
+  private final ConcurrentLinkedQueue<String> pendingAcks = new ConcurrentLinkedQueue<>();
   private final List<String> roundRobin = new ArrayList<>();
   private final Object renewerLock = new Object();
   private @Nullable ScheduledExecutorService renewer;
@@ -130,6 +138,29 @@ public final class RedisStore implements MessageStore {
     }
   }
 
+  /** One pipeline: a multi-value LPUSH per priority bucket (FIFO kept: LPUSH inserts its values left to right). */
+  @Override
+  public void putAll(String queue, List<Envelope> envelopes) {
+    Map<String, List<String>> byKey = new LinkedHashMap<>();
+    for (Envelope e : envelopes) {
+      byKey.computeIfAbsent(keys.bucketKey(queue, e.priority()), k -> new ArrayList<>()).add(EnvelopeCodec.encode(e));
+    }
+    try (PipelineBase p = jedis().pipelined()) {
+      for (Map.Entry<String, List<String>> bucket : byKey.entrySet()) {
+        p.lpush(bucket.getKey(), bucket.getValue().toArray(new String[0]));
+      }
+      Long expires = expiresMillis.get(queue);
+      if (expires != null) {
+        for (String k : keys.bucketKeys(queue)) {
+          p.pexpire(k, expires);
+        }
+      }
+      p.sync();
+    } catch (RuntimeException e) {
+      throw fail(e, "LPUSH of " + envelopes.size() + " messages to queue '" + queue + "'");
+    }
+  }
+
   @Override
   public boolean supportsFanout() {
     return true;
@@ -154,6 +185,7 @@ public final class RedisStore implements MessageStore {
 
   @Override
   public @Nullable Envelope get(String queue, boolean ackRequired) {
+    flushAcks();
     String fan = fanout.take(queue);
     if (fan != null) {
       return takeFanout(fan, ackRequired);
@@ -163,6 +195,53 @@ public final class RedisStore implements MessageStore {
       refreshExpiry(queue);
     }
     return m == null ? null : m.envelope();
+  }
+
+  @Override
+  public int batchGetLimit() {
+    return PREFETCH_BATCH_LIMIT;
+  }
+
+  /**
+   * Pops up to {@code max} messages of the queue and records them unacked in one Lua script, which also settles the
+   * acks that were waiting: a consumer with prefetch 100 needs one round trip per 100 messages, acks included.
+   */
+  @Override
+  public List<Envelope> getBatch(String queue, int max, boolean ackRequired) {
+    if (max <= 1 || fanout.buffered(queue) > 0) {
+      Envelope e = get(queue, ackRequired);
+      return e == null ? List.of() : List.of(e);
+    }
+    boolean record = ackRequired && settings.ackEmulation();
+    List<String> scriptKeys = new ArrayList<>(keys.bucketKeys(queue));
+    scriptKeys.add(keys.unacked());
+    scriptKeys.add(keys.unackedIndex());
+    List<String> acks = drainPendingAcks();
+    List<String> args = new ArrayList<>(3 + acks.size());
+    args.add(now());
+    args.add(Integer.toString(max));
+    args.add(record ? "1" : "0");
+    args.addAll(acks);
+    Object reply;
+    try {
+      reply = RedisScripts.POP_BATCH.run(jedis(), scriptKeys, args);
+    } catch (RuntimeException e) {
+      pendingAcks.addAll(acks);
+      throw fail(e, "popping up to " + max + " messages from queue '" + queue + "'");
+    }
+    List<?> items = reply instanceof List ? (List<?>) reply : List.of();
+    List<Envelope> out = new ArrayList<>(items.size());
+    for (Object item : items) {
+      Envelope envelope = EnvelopeCodec.decode(String.valueOf(item));
+      if (record) {
+        hold(envelope.deliveryTag());
+      }
+      out.add(envelope);
+    }
+    if (!out.isEmpty() && expiresMillis.containsKey(queue)) {
+      refreshExpiry(queue);
+    }
+    return out;
   }
 
   @Override
@@ -191,6 +270,7 @@ public final class RedisStore implements MessageStore {
       }
     }
     try {
+      flushAcks();
       PolledMessage m = pop(order, ackRequired);
       if (m == null) {
         restoreVisible();
@@ -393,6 +473,12 @@ public final class RedisStore implements MessageStore {
     }
   }
 
+  /**
+   * Settles lazily: the tag's unacked entry is deleted in the same round trip as the next pop (or by the next
+   * blocking poll, sweep, lease renewal or close, or at once when {@value #MAX_PENDING_ACKS} are waiting). Until then
+   * the message stays in {@code unacked} with its lease no longer renewed; our own sweep settles pending acks first, and
+   * a process that dies in between only causes a redelivery, which at-least-once allows.
+   */
   @Override
   public void ack(String queue, Envelope envelope) {
     String tag = envelope.deliveryTag();
@@ -400,10 +486,35 @@ public final class RedisStore implements MessageStore {
     if (!settings.ackEmulation()) {
       return;
     }
+    pendingAcks.add(tag);
+    if (closed || pendingAcks.size() >= MAX_PENDING_ACKS) {
+      flushAcks();
+    }
+  }
+
+  private List<String> drainPendingAcks() {
+    List<String> tags = new ArrayList<>();
+    String tag;
+    while ((tag = pendingAcks.poll()) != null) {
+      tags.add(tag);
+    }
+    return tags;
+  }
+
+  /** Deletes the unacked entries of every acknowledged tag still waiting, in one round trip. */
+  void flushAcks() {
+    if (pendingAcks.isEmpty()) {
+      return;
+    }
+    List<String> tags = drainPendingAcks();
+    if (tags.isEmpty()) {
+      return;
+    }
     try {
-      RedisScripts.ACK.run(jedis(), List.of(keys.unacked(), keys.unackedIndex()), List.of(tag));
+      RedisScripts.ACK_MANY.run(jedis(), List.of(keys.unacked(), keys.unackedIndex()), tags);
     } catch (RuntimeException e) {
-      throw fail(e, "acknowledging message " + tag);
+      pendingAcks.addAll(tags);
+      throw fail(e, "acknowledging " + tags.size() + " message(s)");
     }
   }
 
@@ -454,6 +565,8 @@ public final class RedisStore implements MessageStore {
    * @return how many were restored
    */
   public int sweep() {
+    // Never restore a message this connection already acknowledged.
+    flushAcks();
     String token = UUID.randomUUID().toString();
     UnifiedJedis j = jedis();
     String ok = j.set(keys.unackedMutex(), token,
@@ -567,6 +680,11 @@ public final class RedisStore implements MessageStore {
    * @return how many leases were renewed
    */
   public int renewLeases() {
+    try {
+      flushAcks();
+    } catch (RuntimeException e) {
+      log.debug("settling acknowledged messages failed; retried on the next round", e);
+    }
     List<String> tags = new ArrayList<>(heldTags);
     if (tags.isEmpty() || closed) {
       return 0;
@@ -713,6 +831,12 @@ public final class RedisStore implements MessageStore {
   @Override
   public void close() {
     closed = true;
+    try {
+      flushAcks();
+    } catch (RuntimeException e) {
+      log.warn("could not settle {} acknowledged message(s) at close ({}); Redis redelivers them after the visibility "
+          + "timeout", pendingAcks.size(), e.toString());
+    }
     fanout.close();
     synchronized (renewerLock) {
       if (renewer != null) {
