@@ -15,12 +15,13 @@ import org.jspecify.annotations.Nullable;
  * declaration cache (Kombu's {@code maybe_declare}) survives.
  *
  * <pre>{@code
- * try (ConnectionPool pool = new ConnectionPool(Kombu.connect("redis://localhost:6379/0"), 8);
- *      PooledConnection conn = pool.acquire(Duration.ofSeconds(5))) {
- *   conn.simpleQueue("tasks").put(Map.of("hello", "world"));
+ * try (ConnectionPool pool = new ConnectionPool(Kombu.connect("redis://localhost:6379/0"), 8)) {
+ *   try (PooledConnection conn = pool.acquire(Duration.ofSeconds(5))) {   // returned to the pool on exit
+ *     conn.producer().publish(Map.of("hello", "world"), PublishOptions.routingKey("tasks"));
+ *   }
+ *   // or, replacing the connection instead when the work throws:
+ *   pool.run(Duration.ofSeconds(5), conn -> conn.producer().publish("hi", PublishOptions.routingKey("tasks")));
  * }
- * // or, replacing the connection when the work throws:
- * pool.run(Duration.ofSeconds(5), conn -> conn.simpleQueue("tasks").put("hi"));
  * }</pre>
  *
  * <p>Thread-safety: thread-safe. The connections it hands out are not: each loan belongs to one thread until returned.

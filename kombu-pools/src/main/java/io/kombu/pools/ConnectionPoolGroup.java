@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <pre>{@code
  * try (PooledConnection conn = Pools.connections().get(Kombu.connect("redis://localhost:6379/0"))
  *     .acquire(Duration.ofSeconds(5))) {
- *   conn.simpleQueue("tasks").put("hello");
+ *   conn.producer().publish("hello", PublishOptions.routingKey("tasks"));
  * }
  * }</pre>
  *
@@ -39,8 +39,8 @@ public final class ConnectionPoolGroup {
       return pool;
     }
     synchronized (owner.lock()) {
-      return pools.computeIfAbsent(key, k -> new ConnectionPool(connection instanceof PooledConnection
-          ? ((PooledConnection) connection).delegate().clone() : connection.clone(), owner.getLimit()));
+      // A clone, so that the pool never depends on the caller's connection (which may be closed, or be a loan).
+      return pools.computeIfAbsent(key, k -> new ConnectionPool(connection.clone(), owner.getLimit()));
     }
   }
 
