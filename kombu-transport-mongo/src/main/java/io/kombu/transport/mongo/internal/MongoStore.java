@@ -9,6 +9,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.CreateCollectionOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndDeleteOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
@@ -54,7 +55,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A queue bound to a fanout exchange is registered for the whole JVM (Kombu's class-level {@code _fanout_queues}):
  * its messages then come from the broadcast collection; a message requeued or restored into it goes to {@code messages}
- * and is served first.
+ * and is served once no broadcast is waiting.
  *
  * <p>Thread-safety: thread-safe; the driver's client is thread-safe and cursors synchronise.
  */
@@ -247,14 +248,15 @@ public final class MongoStore implements MessageStore {
   @Override
   public @Nullable Envelope get(String queue) {
     return call("get from queue '" + queue + "'", () -> {
-      Document doc = messages.findOneAndDelete(
-          Filters.eq("queue", queue), new com.mongodb.client.model.FindOneAndDeleteOptions()
-              .sort(Sorts.ascending("priority", "_id")));
+      Document doc = null;
+      String exchange = fanoutExchange(queue);
+      if (exchange != null && fanoutAvailable) {
+        doc = cursor(queue, exchange).next();
+      }
       if (doc == null) {
-        String exchange = fanoutExchange(queue);
-        if (exchange != null && fanoutAvailable) {
-          doc = cursor(queue, exchange).next();
-        }
+        // Also for a fanout queue: messages requeued or restored into it, or sent through the default exchange.
+        doc = messages.findOneAndDelete(Filters.eq("queue", queue),
+            new FindOneAndDeleteOptions().sort(Sorts.ascending("priority", "_id")));
       }
       if (settings.ttl()) {
         touchQueueExpiry(queue);
