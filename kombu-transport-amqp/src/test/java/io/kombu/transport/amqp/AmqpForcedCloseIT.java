@@ -105,7 +105,10 @@ class AmqpForcedCloseIT {
       }
       assertThat(count).as("the message from before the close and the one ensure sent").isEqualTo(2);
       assertThat(connection.isConnected()).isTrue();
-      connection.defaultChannel().queueDelete(queueName, false, false);
+    } finally {
+      try (Connection cleaner = Kombu.connect(TestBrokers.url("amqp"))) {
+        cleaner.defaultChannel().queueDelete(queueName, false, false);
+      }
     }
   }
 }

@@ -50,24 +50,27 @@ public final class AmqpThroughput {
       Channel admin = raw.createChannel();
       admin.queueDeclare(q, true, false, false, null);
       Channel rawChannel = raw.createChannel();
-      for (int round = 0; round <= rounds; round++) {
-        String tag = round == 0 ? "warm-up" : "round " + round;
-        // A publish is done when the broker holds the message: both timings include waiting for the queue count.
-        double kp = rate(n, () -> {
-          kombuPublish(kombu, q, n);
-          waitFor(admin, q, n);
-        });
-        double kc = rate(n, () -> kombuConsume(kombu, q, n));
-        double rp = rate(n, () -> {
-          rawPublish(rawChannel, q, n);
-          waitFor(admin, q, n);
-        });
-        double rc = rate(n, () -> rawConsume(raw, q, n));
-        log.warn("{}: publish kombu {} msg/s, raw {} msg/s (ratio {}); consume+ack kombu {} msg/s, raw {} msg/s (ratio {})",
-            tag, (long) kp, (long) rp, String.format("%.2f", kp / rp), (long) kc, (long) rc,
-            String.format("%.2f", kc / rc));
+      try {
+        for (int round = 0; round <= rounds; round++) {
+          String tag = round == 0 ? "warm-up" : "round " + round;
+          // A publish is done when the broker holds the message: both timings include waiting for the queue count.
+          double kp = rate(n, () -> {
+            kombuPublish(kombu, q, n);
+            waitFor(admin, q, n);
+          });
+          double kc = rate(n, () -> kombuConsume(kombu, q, n));
+          double rp = rate(n, () -> {
+            rawPublish(rawChannel, q, n);
+            waitFor(admin, q, n);
+          });
+          double rc = rate(n, () -> rawConsume(raw, q, n));
+          log.warn("{}: publish kombu {} msg/s, raw {} msg/s (ratio {}); consume+ack kombu {} msg/s, raw {} msg/s (ratio {})",
+              tag, (long) kp, (long) rp, String.format("%.2f", kp / rp), (long) kc, (long) rc,
+              String.format("%.2f", kc / rc));
+        }
+      } finally {
+        admin.queueDelete(q);
       }
-      admin.queueDelete(q);
     }
   }
 
