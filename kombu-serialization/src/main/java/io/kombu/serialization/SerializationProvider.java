@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,79 +25,87 @@ import org.jspecify.annotations.Nullable;
  * <p>Thread-safety: thread-safe.
  */
 public final class SerializationProvider implements SerializerProvider {
-  private record Codec(
-      String name, String contentType, String probeClass, String artifact, Supplier<Serializer> factory) {}
+  /**
+   * One codec, named by class rather than referenced: a constructor reference would make this class link the codec, so a
+   * missing library would take every other codec (json included) down with it.
+   */
+  private record Codec(String name, String contentType, String probeClass, String artifact, String implementation) {}
 
   private static final List<Codec> CODECS =
       List.of(
-          new Codec(
-              JsonSerializer.NAME,
-              JsonSerializer.CONTENT_TYPE,
-              "com.fasterxml.jackson.core.JsonFactory",
-              "com.fasterxml.jackson.core:jackson-core",
-              JsonSerializer::new),
-          new Codec(
-              MsgpackSerializer.NAME,
-              MsgpackSerializer.CONTENT_TYPE,
-              "org.msgpack.core.MessagePack",
-              "org.msgpack:msgpack-core",
-              MsgpackSerializer::new),
-          new Codec(
-              YamlSerializer.NAME,
-              YamlSerializer.CONTENT_TYPE,
-              "org.yaml.snakeyaml.Yaml",
-              "org.yaml:snakeyaml",
-              YamlSerializer::new),
-          new Codec(
-              PickleSerializer.NAME,
-              PickleSerializer.CONTENT_TYPE,
-              "net.razorvine.pickle.Unpickler",
-              "net.razorvine:pickle",
-              PickleSerializer::new));
+          new Codec(JsonSerializer.NAME, JsonSerializer.CONTENT_TYPE, "com.fasterxml.jackson.core.JsonFactory",
+              "com.fasterxml.jackson.core:jackson-core", "io.kombu.serialization.json.JsonSerializer"),
+          new Codec(MsgpackSerializer.NAME, MsgpackSerializer.CONTENT_TYPE, "org.msgpack.core.MessagePack",
+              "org.msgpack:msgpack-core", "io.kombu.serialization.msgpack.MsgpackSerializer"),
+          new Codec(YamlSerializer.NAME, YamlSerializer.CONTENT_TYPE, "org.yaml.snakeyaml.Yaml",
+              "org.yaml:snakeyaml", "io.kombu.serialization.yaml.YamlSerializer"),
+          new Codec(PickleSerializer.NAME, PickleSerializer.CONTENT_TYPE, "net.razorvine.pickle.Unpickler",
+              "net.razorvine:pickle", "io.kombu.serialization.pickle.PickleSerializer"));
 
-  private final List<Codec> present;
-  private final Map<String, String> unavailable;
-  private volatile @Nullable List<Serializer> serializers;
+  private final Predicate<String> classPresent;
+  private volatile @Nullable Loaded loaded;
 
-  /** Probes the class path of this class's loader. Called by ServiceLoader. */
+  private record Loaded(List<Serializer> serializers, Map<String, String> unavailable) {}
+
+  /** Probes the class path of this class's loader. Called by ServiceLoader; does no work until first asked. */
   public SerializationProvider() {
     this(SerializationProvider::isPresent);
   }
 
   /** @param classPresent tells whether a class can be loaded; tests use it to pretend a library is missing */
   SerializationProvider(Predicate<String> classPresent) {
-    List<Codec> found = new ArrayList<>();
-    Map<String, String> missing = new LinkedHashMap<>();
-    for (Codec codec : CODECS) {
-      if (classPresent.test(codec.probeClass())) {
-        found.add(codec);
-      } else {
-        String advice = "add " + codec.artifact() + " to the class path to use the " + codec.name() + " serializer";
-        missing.put(codec.name(), advice);
-        missing.put(codec.contentType(), advice);
-      }
-    }
-    this.present = List.copyOf(found);
-    this.unavailable = Collections.unmodifiableMap(missing);
+    this.classPresent = classPresent;
   }
 
   @Override
   public List<Serializer> serializers() {
-    List<Serializer> built = serializers;
-    if (built == null) {
-      List<Serializer> list = new ArrayList<>(present.size());
-      for (Codec codec : present) {
-        list.add(codec.factory().get());
-      }
-      built = List.copyOf(list);
-      serializers = built;
-    }
-    return built;
+    return loaded().serializers();
   }
 
   @Override
   public Map<String, String> unavailable() {
-    return unavailable;
+    return loaded().unavailable();
+  }
+
+  private Loaded loaded() {
+    Loaded result = loaded;
+    if (result == null) {
+      synchronized (this) {
+        result = loaded;
+        if (result == null) {
+          result = load();
+          loaded = result;
+        }
+      }
+    }
+    return result;
+  }
+
+  private Loaded load() {
+    List<Serializer> found = new ArrayList<>();
+    Map<String, String> missing = new LinkedHashMap<>();
+    for (Codec codec : CODECS) {
+      String advice = "add " + codec.artifact() + " to the class path to use the " + codec.name() + " serializer";
+      Serializer serializer = classPresent.test(codec.probeClass()) ? build(codec) : null;
+      if (serializer != null) {
+        found.add(serializer);
+      } else {
+        missing.put(codec.name(), advice);
+        missing.put(codec.contentType(), advice);
+      }
+    }
+    return new Loaded(List.copyOf(found), Collections.unmodifiableMap(missing));
+  }
+
+  /** @return the codec, or null when its library is present but cannot be linked (a broken or partial jar) */
+  private static @Nullable Serializer build(Codec codec) {
+    try {
+      return (Serializer) Class.forName(codec.implementation(), true, SerializationProvider.class.getClassLoader())
+          .getDeclaredConstructor()
+          .newInstance();
+    } catch (LinkageError | ReflectiveOperationException e) {
+      return null;
+    }
   }
 
   private static boolean isPresent(String className) {
@@ -112,7 +119,10 @@ public final class SerializationProvider implements SerializerProvider {
 
   @Override
   public String toString() {
-    return "SerializationProvider[present=" + present.stream().map(Codec::name).toList() + ", unavailable="
-        + unavailable.keySet() + "]";
+    Loaded l = loaded;
+    return l == null
+        ? "SerializationProvider[not loaded yet]"
+        : "SerializationProvider[present=" + l.serializers().stream().map(Serializer::name).toList() + ", unavailable="
+            + l.unavailable().keySet() + "]";
   }
 }
