@@ -1,5 +1,6 @@
 package io.kombu.cli;
 
+import io.kombu.Channel;
 import io.kombu.Connection;
 import io.kombu.Consumer;
 import io.kombu.ConsumerOptions;
@@ -8,6 +9,7 @@ import io.kombu.ExchangeType;
 import io.kombu.KombuException;
 import io.kombu.KombuTimeoutException;
 import io.kombu.Message;
+import io.kombu.NotFoundException;
 import io.kombu.Queue;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -43,7 +45,8 @@ final class ConsumeCommand implements Callable<Integer> {
   String queue;
 
   @Option(names = "--exchange", paramLabel = "E",
-      description = "Declare the queue bound to this exchange first (without it the queue must exist).")
+      description = "Declare the queue bound to this exchange first (without it an existing queue is used as it"
+          + " is, and a missing one is declared with Kombu's defaults).")
   @Nullable String exchange;
 
   @Option(names = "--type", defaultValue = "direct", paramLabel = "T",
@@ -118,9 +121,15 @@ final class ConsumeCommand implements Callable<Integer> {
 
   private Queue queueToConsume(Connection conn) {
     if (exchange == null) {
-      // Consuming must not create the queue with other properties than its owner gave it: check it exists, and use it as is.
-      conn.defaultChannel().queueDeclarePassive(queue);
-      return Queue.builder(queue).noDeclare(true).build();
+      // An existing queue is used as it is: declaring it again with Kombu's defaults could clash with its owner's
+      // properties. The probe gets its own channel because AMQP closes a channel whose passive declare fails.
+      try (Channel probe = conn.channel()) {
+        probe.queueDeclarePassive(queue);
+        return Queue.builder(queue).noDeclare(true).build();
+      } catch (NotFoundException e) {
+        // Not there (or, on Redis, empty, which Kombu cannot tell apart): declare it with Kombu's defaults and wait.
+        return Queue.builder(queue).build();
+      }
     }
     Exchange source = Exchange.builder(exchange).type(ExchangeType.of(type)).build();
     Queue.Builder declared = Queue.builder(queue);

@@ -105,6 +105,22 @@ class CommandsTest {
   }
 
   @Test
+  @DisplayName("bzip2 and lzma compressed bodies round-trip (their pure-Java libraries ship with the command)")
+  void pureJavaCompressors() throws Exception {
+    for (String codec : new String[] {"bzip2", "lzma"}) {
+      String queue = unique("cli.q");
+      CliRun published = CliRun.of("publish", "memory://", "--exchange", "", "--routing-key", queue,
+          "--declare-queue", queue, "--json", "{\"codec\": \"" + codec + "\"}", "--compression", codec);
+      assertThat(published.status()).as(published.err()).isZero();
+
+      JsonNode line = onlyLine(CliRun.of("consume", "memory://", "--queue", queue, "--count", "1", "--timeout", "5"));
+
+      assertThat(line.get("body").get("codec").asText()).isEqualTo(codec);
+      assertThat(line.get("headers").get("compression").asText()).isNotBlank();
+    }
+  }
+
+  @Test
   @DisplayName("a content type outside --accept prints body null and keeps the raw bytes")
   void notAcceptedBodyIsNull() throws Exception {
     String queue = unique("cli.q");
