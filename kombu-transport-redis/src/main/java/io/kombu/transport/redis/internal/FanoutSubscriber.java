@@ -42,6 +42,8 @@ final class FanoutSubscriber implements AutoCloseable {
   private final Map<String, Set<String>> queuesByExchange = new HashMap<>();
   private final Map<String, Deque<String>> buffers = new HashMap<>();
   private final Set<String> subscribedPatterns = new HashSet<>();
+  /** Payloads this connection published to an exchange it listens to and waits to see arrive (read-your-writes). */
+  private final Set<String> awaited = new HashSet<>();
   private @Nullable Listener listener;
   private @Nullable Thread thread;
   private volatile boolean closed;
@@ -221,9 +223,52 @@ final class FanoutSubscriber implements AutoCloseable {
     }
   }
 
+  /**
+   * Registers a payload about to be published, so that {@link #awaitOwn} can wait for it.
+   *
+   * @param exchange the fanout exchange
+   * @param message the exact payload
+   * @return whether a queue of this connection is bound to the exchange (only then is there anything to wait for)
+   */
+  synchronized boolean expectOwn(String exchange, String message) {
+    if (!queuesByExchange.containsKey(exchange)) {
+      return false;
+    }
+    awaited.add(message);
+    return true;
+  }
+
+  /**
+   * Waits, at most {@code max}, until the subscription has buffered a payload this connection published, so that a get
+   * right after the publish sees it (pub/sub delivery to our own subscriber thread is otherwise asynchronous).
+   *
+   * @param message the payload registered with {@link #expectOwn}
+   * @param max the longest to wait
+   */
+  synchronized void awaitOwn(String message, Duration max) {
+    long deadline = System.nanoTime() + max.toNanos();
+    try {
+      while (awaited.contains(message) && !closed) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          log.debug("our own fanout message did not come back through the subscription within {}", max);
+          return;
+        }
+        TimeUnit.NANOSECONDS.timedWait(this, left);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      awaited.remove(message);
+    }
+  }
+
   private void onMessage(String channel, String message) {
     String exchange = keys.exchangeOfChannel(channel);
     synchronized (this) {
+      if (awaited.remove(message)) {
+        notifyAll();
+      }
       Set<String> queues = queuesByExchange.get(exchange);
       if (queues == null) {
         return;

@@ -53,6 +53,8 @@ public final class RedisStore implements MessageStore {
   private static final Logger log = LoggerFactory.getLogger(RedisStore.class);
   /** BRPOP timeout while fanout subscriptions are active, so buffered pub/sub messages are not held back long. */
   private static final Duration FANOUT_POLL = Duration.ofMillis(100);
+  /** Longest a fanout publish waits for its own subscription to buffer the copy for this connection's queues. */
+  private static final Duration OWN_FANOUT_WAIT = Duration.ofSeconds(1);
   /** Most messages one {@link #getBatch} script call pops for a consumer with prefetch room (one round trip). */
   static final int PREFETCH_BATCH_LIMIT = 100;
   /** Acks waiting past this many are settled at once instead of riding along with the next pop. */
@@ -168,10 +170,19 @@ public final class RedisStore implements MessageStore {
 
   @Override
   public void putFanout(String exchange, String routingKey, Envelope envelope, Collection<String> queues) {
+    String json = EnvelopeCodec.encode(envelope);
+    boolean own = fanout.expectOwn(exchange, json);
     try {
-      jedis().publish(keys.fanoutChannel(exchange, routingKey), EnvelopeCodec.encode(envelope));
+      jedis().publish(keys.fanoutChannel(exchange, routingKey), json);
     } catch (RuntimeException e) {
+      if (own) {
+        fanout.awaitOwn(json, Duration.ZERO);
+      }
       throw fail(e, "PUBLISH to fanout exchange '" + exchange + "'");
+    }
+    if (own) {
+      // A get on this connection right after the publish must see the copy for its own bound queues.
+      fanout.awaitOwn(json, OWN_FANOUT_WAIT);
     }
   }
 

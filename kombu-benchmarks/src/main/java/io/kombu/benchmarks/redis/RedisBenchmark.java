@@ -1,0 +1,169 @@
+package io.kombu.benchmarks.redis;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.JedisPooled;
+
+/**
+ * Kombu-Java's Redis transport against raw Jedis doing Kombu's commands and against Python Kombu 5.2.4, on one local
+ * Redis database that it flushes (14 by default; database 0 is refused). Every scenario runs once per round, rounds
+ * interleaved, and the best round is reported (the benchmark machine may be shared). Writes a Markdown table to {@code --out} and logs
+ * each line.
+ *
+ * <pre>
+ * java -cp kombu-benchmarks/target/benchmarks.jar io.kombu.benchmarks.redis.RedisBenchmark \
+ *     [--url=redis://127.0.0.1:6379/14] [--messages=20000] [--python-messages=3000] [--round-trips=2000] \
+ *     [--python=/usr/bin/python3] [--script=kombu-benchmarks/src/main/python/redis/redis_bench.py] \
+ *     [--rounds=3] [--out=redis-benchmark.md]
+ * </pre>
+ *
+ * <p>Thread-safety: a program entry point; not meant to be shared.
+ */
+public final class RedisBenchmark {
+  private static final Logger log = LoggerFactory.getLogger(RedisBenchmark.class);
+  private static final int BATCH = 100;
+  private static final int PREFETCH = 100;
+
+  private RedisBenchmark() {}
+
+  /**
+   * @param args {@code --name=value} options, see the class comment
+   * @throws Exception when Redis or Python cannot be reached, or the output cannot be written
+   */
+  public static void main(String[] args) throws Exception {
+    Map<String, String> opts = new HashMap<>();
+    for (String a : args) {
+      int eq = a.indexOf('=');
+      if (!a.startsWith("--") || eq < 0) {
+        throw new IllegalArgumentException("unknown argument '" + a + "': use --name=value (see the class javadoc)");
+      }
+      opts.put(a.substring(2, eq), a.substring(eq + 1));
+    }
+    String url = opts.getOrDefault("url", "redis://127.0.0.1:6379/14");
+    int messages = Integer.parseInt(opts.getOrDefault("messages", "20000"));
+    int pyMessages = Integer.parseInt(opts.getOrDefault("python-messages", "3000"));
+    int roundTrips = Integer.parseInt(opts.getOrDefault("round-trips", "2000"));
+    int rounds = Integer.parseInt(opts.getOrDefault("rounds", "3"));
+    PythonKombuBench python = new PythonKombuBench(opts.getOrDefault("python", "/usr/bin/python3"),
+        Path.of(opts.getOrDefault("script", "kombu-benchmarks/src/main/python/redis/redis_bench.py")));
+    Path out = Path.of(opts.getOrDefault("out", "redis-benchmark.md"));
+
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("id", 123456);
+    body.put("event", "order.created");
+    body.put("customer", "c-0042");
+    body.put("amount", 99.95);
+    body.put("items", List.of("sku-1", "sku-2", "sku-3"));
+    byte[] json = RawJedisBench.utf8(
+        "{\"id\": 123456, \"event\": \"order.created\", \"customer\": \"c-0042\", \"amount\": 99.95, "
+            + "\"items\": [\"sku-1\", \"sku-2\", \"sku-3\"]}");
+
+    try (JedisPooled jedis = client(url)) {
+      RawJedisBench raw = new RawJedisBench(jedis, json);
+      KombuRedisBench kombu = new KombuRedisBench(url, body);
+
+      log.info("warming up ({} messages per scenario)", messages / 4);
+      jedis.flushDB();
+      kombu.singlePublish("warm.single", messages / 4);
+      kombu.batchPublish("warm.batch", messages / 4, BATCH);
+      kombu.consumeAck("warm.consume", messages / 4, PREFETCH);
+      kombu.roundTrips("warm.rt", roundTrips / 4);
+      raw.singlePublish("warm.raw", messages / 4);
+      raw.consumeAck("warm.raw", messages / 4);
+      raw.roundTrips("warm.raw.rt", roundTrips / 4, true);
+
+      // The machine may be shared: each scenario runs once per round, interleaved, and the best round counts.
+      double kSingle = 0, rSingle = 0, kBatch = 0, rBatch = 0, kConsume = 0, rConsume = 0;
+      double kRt = Double.MAX_VALUE, rRtMin = Double.MAX_VALUE, rRtAck = Double.MAX_VALUE;
+      double pySingle = 0, pyConsume = 0;
+      String pyVersion = "";
+      for (int round = 1; round <= rounds; round++) {
+        log.info("round {} of {}", round, rounds);
+        jedis.flushDB();
+        kSingle = Math.max(kSingle, kombu.singlePublish("k.single", messages));
+        rSingle = Math.max(rSingle, raw.singlePublish("r.single", messages));
+        jedis.flushDB();
+        kBatch = Math.max(kBatch, kombu.batchPublish("k.batch", messages, BATCH));
+        rBatch = Math.max(rBatch, raw.pipelinedPublish("r.batch", messages, BATCH));
+        jedis.flushDB();
+        kConsume = Math.max(kConsume, kombu.consumeAck("k.consume", messages, PREFETCH));
+        raw.pipelinedPublish("r.consume", messages, BATCH);
+        rConsume = Math.max(rConsume, raw.consumeAck("r.consume", messages));
+        jedis.flushDB();
+        kRt = Math.min(kRt, median(kombu.roundTrips("k.rt", roundTrips)));
+        rRtMin = Math.min(rRtMin, median(raw.roundTrips("r.rt", roundTrips, false)));
+        rRtAck = Math.min(rRtAck, median(raw.roundTrips("r.rt.ack", roundTrips, true)));
+        jedis.flushDB();
+        PythonKombuBench.Result py = python.run(url, pyMessages);
+        pySingle = Math.max(pySingle, pySingle);
+        pyConsume = Math.max(pyConsume, pyConsume);
+        pyVersion = py.kombuVersion();
+        jedis.flushDB();
+      }
+
+      StringBuilder md = new StringBuilder();
+      md.append("Redis benchmark, ").append(Instant.now()).append(", ").append(url).append(", Java ")
+          .append(System.getProperty("java.version")).append(", ").append(Runtime.getRuntime().availableProcessors())
+          .append(" CPUs, ").append(messages).append(" messages (Python: ").append(pyMessages).append("), ")
+          .append(roundTrips).append(" round trips, best of ").append(rounds).append(" rounds\n\n");
+      md.append("| Scenario | Kombu-Java | raw Jedis (Kombu's commands) | Python Kombu ").append(pyVersion)
+          .append(" | Kombu-Java vs target |\n|---|---|---|---|---|\n");
+      row(md, "single publish (msg/s)", kSingle, rSingle, pySingle,
+          ratio(kSingle / pySingle, ">= 2.5x Python", kSingle / pySingle >= 2.5));
+      row(md, "batch publish, 100 per call (msg/s); Python: single", kBatch, rBatch, pySingle,
+          ratio(kBatch / pySingle, ">= 30x Python", kBatch / pySingle >= 30));
+      row(md, "consume + ack, prefetch 100 (msg/s)", kConsume, rConsume, pyConsume,
+          ratio(kConsume / pyConsume, ">= 10x Python", kConsume / pyConsume >= 10));
+      md.append(String.format(Locale.ROOT,
+          "| round trip p50 (us): publish, receive one, ack | %.0f | %.0f (LPUSH+BRPOP); %.0f (+ unacked record and ack) "
+              + "| - | %s; %.2fx raw with ack |%n", kRt / 1e3, rRtMin / 1e3, rRtAck / 1e3,
+          ratio(kRt / rRtMin, "<= 1.2x raw", kRt / rRtMin <= 1.2), kRt / rRtAck));
+      String report = md.toString();
+      for (String line : report.split("\n")) {
+        log.info("{}", line);
+      }
+      Files.writeString(out, report, StandardCharsets.UTF_8);
+      log.info("results written to {}", out.toAbsolutePath());
+    }
+  }
+
+  private static void row(StringBuilder md, String name, double kombu, double raw, double python, String verdict) {
+    md.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f | %.0f | %s |%n", name, kombu, raw, python, verdict));
+  }
+
+  private static String ratio(double r, String target, boolean met) {
+    return String.format(Locale.ROOT, "%.2fx (target %s: %s)", r, target, met ? "met" : "NOT met");
+  }
+
+  private static double median(long[] nanos) {
+    long[] sorted = nanos.clone();
+    Arrays.sort(sorted);
+    return sorted[sorted.length / 2];
+  }
+
+  private static JedisPooled client(String url) throws IOException {
+    URI uri = URI.create(url);
+    String path = uri.getPath() == null ? "" : uri.getPath().replace("/", "");
+    int db = path.isEmpty() ? 0 : Integer.parseInt(path);
+    if (db == 0) {
+      throw new IOException("the benchmark flushes its database and refuses database 0; use e.g. "
+          + "redis://127.0.0.1:6379/14");
+    }
+    return new JedisPooled(new HostAndPort(uri.getHost(), uri.getPort() < 0 ? 6379 : uri.getPort()),
+        DefaultJedisClientConfig.builder().database(db).build());
+  }
+}
