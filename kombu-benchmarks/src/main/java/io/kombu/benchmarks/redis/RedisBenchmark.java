@@ -109,8 +109,8 @@ public final class RedisBenchmark {
         rRtAck = Math.min(rRtAck, median(raw.roundTrips("r.rt.ack", roundTrips, true)));
         jedis.flushDB();
         PythonKombuBench.Result py = python.run(url, pyMessages);
-        pySingle = Math.max(pySingle, pySingle);
-        pyConsume = Math.max(pyConsume, pyConsume);
+        pySingle = Math.max(pySingle, py.singlePublishPerSecond());
+        pyConsume = Math.max(pyConsume, py.consumeAckPerSecond());
         pyVersion = py.kombuVersion();
         jedis.flushDB();
       }
