@@ -157,7 +157,7 @@ abstract class HostileMessageContract {
   void report() {
     org.slf4j.LoggerFactory.getLogger(getClass()).info(
         "Hostile messages on {}: {} tried, {} parked after a decode error, {} delivered intact, {} refused at publish,"
-            + " 0 lost", brokerUrl(), triedCount, parkedCount, deliveredCount, refusedCount);
+            + " 0 lost", io.kombu.testkit.TestBrokers.mask(brokerUrl()), triedCount, parkedCount, deliveredCount, refusedCount);
   }
 
   /** A message the handler received. @param body decoded body @param message the message */

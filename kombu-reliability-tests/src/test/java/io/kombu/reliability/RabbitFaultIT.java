@@ -51,6 +51,8 @@ import org.slf4j.LoggerFactory;
 class RabbitFaultIT {
   private static final Logger log = LoggerFactory.getLogger(RabbitFaultIT.class);
   private static final int COUNT = 400;
+  /** A bound on the messages published while a fault is being injected. */
+  private static final int MAX_COUNT = 50_000;
   private static final Duration WAIT = Duration.ofSeconds(180);
   private static final RetryPolicy PUBLISH_RETRY = RetryPolicy.builder().maxRetries(null)
       .intervalStart(Duration.ofMillis(200)).intervalStep(Duration.ofMillis(500)).intervalMax(Duration.ofSeconds(2))
@@ -90,6 +92,7 @@ class RabbitFaultIT {
     AtomicInteger rounds = new AtomicInteger();
     Set<Integer> confirmed = new ConcurrentSkipListSet<>();
     Map<Integer, KombuException> failed = new ConcurrentHashMap<>();
+    AtomicInteger published = new AtomicInteger();
     try (Connection consumerConn = Kombu.connect(url, TransportOptions.of(Map.of("connection_name", names.consumer())));
         Connection producerConn = Kombu.connect(url,
             TransportOptions.of(Map.of("connection_name", names.producer(), "confirm_publish", true)))) {
@@ -108,11 +111,18 @@ class RabbitFaultIT {
           publish(producer, queueName, 0, COUNT / 2, confirmed, failed);
           Poll.until("the loop halfway through the first half", WAIT, () -> deliveries.size() >= COUNT / 4);
           CompletableFuture<Void> faultDone = CompletableFuture.runAsync(() -> inject.accept(names));
-          publish(producer, queueName, COUNT / 2, COUNT, confirmed, failed);
+          // Keep publishing until the fault is over, so that publishes meet the broken connection, then some more.
+          int seq = COUNT / 2;
+          while (!faultDone.isDone() && seq < MAX_COUNT) {
+            publish(producer, queueName, seq, seq + 1, confirmed, failed);
+            seq++;
+          }
           faultDone.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+          publish(producer, queueName, seq, seq + COUNT / 2, confirmed, failed);
+          published.set(seq + COUNT / 2);
         }
-        Poll.until("every confirmed message consumed", WAIT, () -> deliveries.keySet().containsAll(confirmed)
-            || !running.isRunning());
+        Poll.until("every confirmed message consumed after a reconnect", WAIT,
+            () -> (deliveries.keySet().containsAll(confirmed) && rounds.get() >= 2) || !running.isRunning());
         assertThat(running.failure()).as("what ended the consumer loop").isNull();
         assertThat(running.isRunning()).as("the consumer loop still runs").isTrue();
         assertThat(rounds.get()).as("consume rounds: the loop reconnected by itself").isGreaterThanOrEqualTo(2);
@@ -122,10 +132,10 @@ class RabbitFaultIT {
       int total = deliveries.values().stream().mapToInt(AtomicInteger::get).sum();
       int duplicates = total - deliveries.size();
       log.info("Fault {}: {} published, {} confirmed, {} failed after retries, {} consumed ({} distinct), {} duplicates,"
-              + " {} lost, {} loop rounds", fault, COUNT, confirmed.size(), failed.size(), total, deliveries.size(),
+              + " {} lost, {} loop rounds", fault, published.get(), confirmed.size(), failed.size(), total, deliveries.size(),
           duplicates, lost.size(), rounds.get());
       assertThat(failed).as("publishes that failed despite the retry policy").isEmpty();
-      assertThat(confirmed).as("confirmed publishes").hasSize(COUNT);
+      assertThat(confirmed).as("confirmed publishes").hasSize(published.get());
       assertThat(lost).as("confirmed but never consumed").isEmpty();
     } finally {
       try (Connection cleanup = Kombu.connect(url)) {
