@@ -30,7 +30,7 @@ jar="${KOMBU_JAR:-$root/kombu-cli/target/kombu.jar}"
 
 if [[ ! -f "$jar" ]]; then
   echo "building $jar ..." >&2
-  (cd "$root" && mvn -q -B -DskipTests -pl kombu-cli -am package) >&2
+  (cd "$root" && mvn -q -B -Dmaven.test.skip=true -pl kombu-cli -am package) >&2
 fi
 
 url_of() {

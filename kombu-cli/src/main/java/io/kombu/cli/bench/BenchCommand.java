@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.kombu.ConfigurationException;
 import io.kombu.EncodeException;
+import io.kombu.cli.ExitCodes;
 import io.kombu.core.BrokerUrls;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -87,7 +88,7 @@ public final class BenchCommand implements Callable<Integer> {
     } else {
       printTable(out, settings, results);
     }
-    return 0;
+    return ExitCodes.OK;
   }
 
   private BenchSettings settings() {
