@@ -203,7 +203,8 @@ public final class ResourcePool<R> {
   }
 
   /**
-   * Closes a broken resource and frees its slot; the next acquire creates a fresh one.
+   * Closes a broken resource and frees its slot; the next acquire creates a fresh one. A resource the pool no longer
+   * tracks was already closed (force-closed or replaced) and is left alone.
    *
    * @param resource a resource from {@link #acquire}
    */
@@ -211,7 +212,10 @@ public final class ResourcePool<R> {
     Objects.requireNonNull(resource, "resource");
     lock.lock();
     try {
-      inUse.remove(resource);
+      if (!inUse.remove(resource)) {
+        log.debug("Ignoring the replacement of a {} the pool no longer tracks (force-closed or replaced)", kind);
+        return;
+      }
       changed.signal();
     } finally {
       lock.unlock();
