@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kombu.ExchangeType;
 import io.kombu.TransportOptions;
 import io.kombu.core.BrokerUrls;
+import io.kombu.core.TransportRegistry;
 import io.kombu.spi.Transport;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.DisplayName;
@@ -36,6 +37,15 @@ class MongoTransportProviderTest {
   void serviceLoader() {
     assertThat(ServiceLoader.load(io.kombu.spi.TransportProvider.class).stream()
         .map(ServiceLoader.Provider::type)).contains(MongoTransportProvider.class);
+  }
+
+  @Test
+  @DisplayName("core's registry finds this provider for mongodb and mongodb+srv URLs")
+  void registryFindsProvider() {
+    for (String url : new String[] {"mongodb://h1:27017,h2:27018/db", "mongodb+srv://u:p@cluster0.example.net/db"}) {
+      assertThat(TransportRegistry.defaultRegistry().forUrl(BrokerUrls.parseOne(url)))
+          .as(url).isInstanceOf(MongoTransportProvider.class);
+    }
   }
 
   @Test
