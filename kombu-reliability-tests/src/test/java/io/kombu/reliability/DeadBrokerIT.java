@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import io.kombu.ConfigurationException;
 import io.kombu.Connection;
+import io.kombu.ConsumerOptions;
 import io.kombu.KombuException;
 import io.kombu.KombuTimeoutException;
 import io.kombu.Message;
@@ -13,9 +15,11 @@ import io.kombu.Producer;
 import io.kombu.PublishOptions;
 import io.kombu.Queue;
 import io.kombu.RetryPolicy;
+import io.kombu.core.ConsumerLoop;
 import io.kombu.core.Kombu;
 import io.kombu.testkit.RequiresBroker;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -134,6 +138,43 @@ class DeadBrokerIT {
 
     assertThat(thrown).isInstanceOf(KombuException.class);
     Secrets.assertAbsent("the exception", LogCapture.printed(thrown));
+  }
+
+  @Test
+  @DisplayName("a consumer loop retrying a dead broker logs every failure without the password, and stops on request")
+  void consumerLoopRetryingADeadBroker() {
+    String marker = "Broker connection error";
+    int before = occurrences(LogCapture.everything(), marker);
+    ConsumerLoop loop = ConsumerLoop.builder(Kombu.connect(DEAD))
+        .consumers(ch -> List.of(ConsumerOptions.builder(Queue.of("rel.dead.loop")).handler((b, m) -> m.ack()).build()))
+        .build();
+    try (RunningLoop running = RunningLoop.start(loop, "rel-dead-loop")) {
+      Poll.until("two logged connection failures", HANG_LIMIT,
+          () -> occurrences(LogCapture.everything(), marker) >= before + 2);
+      assertThat(running.isRunning()).isTrue();
+    }
+    Secrets.assertAbsent("the captured log", LogCapture.everything());
+  }
+
+  @Test
+  @DisplayName("an unsupported login method with a password is refused without repeating the password")
+  void unsupportedLoginMethod() {
+    Throwable thrown = assertTimeoutPreemptively(HANG_LIMIT, () -> catchThrowable(() -> {
+      try (Connection conn = Kombu.connect(DEAD + "?login_method=EVIL")) {
+        conn.connect();
+      }
+    }));
+
+    assertThat(thrown).isInstanceOf(ConfigurationException.class).hasMessageContaining("EVIL");
+    Secrets.assertAbsent("the exception", LogCapture.printed(thrown));
+  }
+
+  private static int occurrences(String text, String part) {
+    int count = 0;
+    for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
+      count++;
+    }
+    return count;
   }
 
   @AfterAll
