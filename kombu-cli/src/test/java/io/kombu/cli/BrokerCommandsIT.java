@@ -54,6 +54,17 @@ class BrokerCommandsIT {
     }
 
     @Test
+    @DisplayName("demo runs the main job on the broker and cleans up after itself")
+    void demo() {
+      CliRun run = CliRun.of("demo", "--url", url(), "--messages", "300");
+
+      assertThat(run.status()).as(run.err()).isZero();
+      assertThat(run.out()).contains("Consumed and acked 300 messages")
+          .contains("application/json=100", "application/x-msgpack=100", "application/x-yaml=100");
+      assertThat(CliRun.of("queue", url(), "kombu.demo.hipri").status()).as("queue deleted").isEqualTo(ExitCodes.FAILURE);
+    }
+
+    @Test
     @DisplayName("bench --compare-raw --json measures Kombu and the raw driver")
     void benchComparesRaw() throws Exception {
       CliRun run = CliRun.of("bench", url(), "--messages", "200", "--warmup", "50", "--latency-samples", "20",
