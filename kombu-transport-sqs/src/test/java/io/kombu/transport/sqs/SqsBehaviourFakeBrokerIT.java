@@ -133,6 +133,39 @@ class SqsBehaviourFakeBrokerIT {
   }
 
   @Test
+  @DisplayName("publishAll through the default exchange sends every message once (standard queues promise no order)")
+  void publishAllInBatches() {
+    assertThat(publishAllAndGet(unique("many"))).containsExactlyInAnyOrderElementsOf(bodies25());
+  }
+
+  @Test
+  @DisplayName("publishAll to a FIFO queue keeps the publish order across SendMessageBatch calls")
+  void publishAllFifoKeepsOrder() {
+    assertThat(publishAllAndGet(unique("many") + ".fifo")).containsExactlyElementsOf(bodies25());
+  }
+
+  private static List<String> bodies25() {
+    List<String> bodies = new ArrayList<>();
+    for (int i = 0; i < 25; i++) {
+      bodies.add("b" + i);
+    }
+    return bodies;
+  }
+
+  private static List<Object> publishAllAndGet(String queue) {
+    try (Connection conn = connect(Map.of()); SimpleQueue q = conn.simpleQueue(queue)) {
+      conn.producer().publishAll(bodies25(), PublishOptions.builder().routingKey(queue).build());
+      List<Object> got = new ArrayList<>();
+      for (int i = 0; i < 25; i++) {
+        Message m = q.get(WAIT);
+        got.add(m.decode());
+        m.ack();
+      }
+      return got;
+    }
+  }
+
+  @Test
   @DisplayName("reject without requeue makes no call: the message stays in flight until its visibility timeout")
   void rejectLeavesMessageInFlight() {
     String queue = unique("reject");

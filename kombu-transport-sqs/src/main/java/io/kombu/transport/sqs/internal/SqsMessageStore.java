@@ -22,6 +22,7 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
 import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -29,6 +30,8 @@ import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.PurgeQueueInProgressException;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 
 /**
@@ -46,6 +49,7 @@ import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 final class SqsMessageStore implements MessageStore {
   private static final Logger log = LoggerFactory.getLogger(SqsMessageStore.class);
   private static final int MAX_BATCH = 10;
+  private static final long MAX_BATCH_BYTES = 256 * 1024;
   private static final String SQS_MESSAGE = "sqs_message";
   private static final String SQS_QUEUE = "sqs_queue";
 
@@ -80,6 +84,68 @@ final class SqsMessageStore implements MessageStore {
       } catch (SdkException again) {
         throw SqsErrors.translate(again, "SendMessage", queue);
       }
+    } catch (SdkException e) {
+      throw SqsErrors.translate(e, "SendMessage", queue);
+    }
+  }
+
+  /** {@code SendMessageBatch} in chunks of 10 entries and at most 256 KiB; failed entries are re-sent one by one. */
+  @Override
+  public void putAll(String queue, List<Envelope> envelopes) {
+    String url = urlOrCreate(queue);
+    List<SendMessageRequest> requests = new ArrayList<>(envelopes.size());
+    for (Envelope e : envelopes) {
+      requests.add(sendRequest(queue, url, e));
+    }
+    int from = 0;
+    while (from < requests.size()) {
+      int to = from;
+      long bytes = 0;
+      while (to < requests.size() && to - from < MAX_BATCH) {
+        long size = requests.get(to).messageBody().length();
+        if (to > from && bytes + size > MAX_BATCH_BYTES) {
+          break;
+        }
+        bytes += size;
+        to++;
+      }
+      sendBatch(queue, url, requests.subList(from, to));
+      from = to;
+    }
+  }
+
+  private void sendBatch(String queue, String url, List<SendMessageRequest> chunk) {
+    if (chunk.size() == 1) {
+      sendOne(queue, chunk.get(0));
+      return;
+    }
+    List<SendMessageBatchRequestEntry> entries = new ArrayList<>(chunk.size());
+    for (int i = 0; i < chunk.size(); i++) {
+      SendMessageRequest r = chunk.get(i);
+      entries.add(SendMessageBatchRequestEntry.builder()
+          .id(Integer.toString(i))
+          .messageBody(r.messageBody())
+          .messageAttributes(r.messageAttributes())
+          .messageGroupId(r.messageGroupId())
+          .messageDeduplicationId(r.messageDeduplicationId())
+          .delaySeconds(r.delaySeconds())
+          .build());
+    }
+    SendMessageBatchResponse response;
+    try {
+      response = client.sendMessageBatch(b -> b.queueUrl(url).entries(entries));
+    } catch (SdkException e) {
+      throw SqsErrors.translate(e, "SendMessageBatch", queue);
+    }
+    for (BatchResultErrorEntry failed : response.failed()) {
+      log.debug("SendMessageBatch entry {} failed ({}); sending it alone", failed.id(), failed.code());
+      sendOne(queue, chunk.get(Integer.parseInt(failed.id())));
+    }
+  }
+
+  private void sendOne(String queue, SendMessageRequest request) {
+    try {
+      client.sendMessage(request);
     } catch (SdkException e) {
       throw SqsErrors.translate(e, "SendMessage", queue);
     }
@@ -188,6 +254,32 @@ final class SqsMessageStore implements MessageStore {
   }
 
   @Override
+  public int batchGetLimit() {
+    return MAX_BATCH;
+  }
+
+  /** One {@code ReceiveMessage} of up to {@code max} (at most 10), after any messages a long poll left over. */
+  @Override
+  public List<Envelope> getBatch(String queue, int max, boolean ackRequired) {
+    List<Envelope> out = new ArrayList<>();
+    Received r;
+    while (out.size() < max && (r = takeBuffered(queue)) != null) {
+      out.add(handOut(queue, r, ackRequired));
+    }
+    if (!out.isEmpty()) {
+      return out;
+    }
+    String url = transport.queueUrl(queue, false);
+    if (url == null) {
+      return out;
+    }
+    for (Message m : receiveAll(queue, url, max, 0)) {
+      out.add(handOut(queue, new Received(url, m), ackRequired));
+    }
+    return out;
+  }
+
+  @Override
   public boolean supportsBlockingPoll() {
     return settings.waitTimeSeconds() > 0;
   }
@@ -252,21 +344,7 @@ final class SqsMessageStore implements MessageStore {
   }
 
   private @Nullable Received receive(String queue, String url, int maxMessages, int waitSeconds) {
-    int n = Math.max(1, Math.min(MAX_BATCH, maxMessages));
-    List<Message> messages;
-    try {
-      messages = client.receiveMessage(r -> r.queueUrl(url)
-              .maxNumberOfMessages(n)
-              .waitTimeSeconds(waitSeconds)
-              .messageSystemAttributeNamesWithStrings(settings.systemAttributeNames())
-              .messageAttributeNames(settings.messageAttributeNames()))
-          .messages();
-    } catch (QueueDoesNotExistException e) {
-      transport.forget(queue);
-      return null;
-    } catch (SdkException e) {
-      throw SqsErrors.translate(e, "ReceiveMessage", queue);
-    }
+    List<Message> messages = receiveAll(queue, url, maxMessages, waitSeconds);
     if (messages.isEmpty()) {
       return null;
     }
@@ -279,6 +357,23 @@ final class SqsMessageStore implements MessageStore {
       }
     }
     return new Received(url, messages.get(0));
+  }
+
+  private List<Message> receiveAll(String queue, String url, int maxMessages, int waitSeconds) {
+    int n = Math.max(1, Math.min(MAX_BATCH, maxMessages));
+    try {
+      return client.receiveMessage(r -> r.queueUrl(url)
+              .maxNumberOfMessages(n)
+              .waitTimeSeconds(waitSeconds)
+              .messageSystemAttributeNamesWithStrings(settings.systemAttributeNames())
+              .messageAttributeNames(settings.messageAttributeNames()))
+          .messages();
+    } catch (QueueDoesNotExistException e) {
+      transport.forget(queue);
+      return List.of();
+    } catch (SdkException e) {
+      throw SqsErrors.translate(e, "ReceiveMessage", queue);
+    }
   }
 
   private @Nullable Received takeBuffered(String queue) {
