@@ -83,6 +83,22 @@ public interface MessageStore extends AutoCloseable {
   default void newQueue(String queue, Map<String, Object> arguments) {}
 
   /**
+   * Creates a queue with the declaration's flags, for stores that record them (MongoDB's {@code messages.queues}
+   * documents hold Kombu's {@code queue_declare} keyword arguments). The default ignores the flags and calls {@link
+   * #newQueue(String, Map)}.
+   *
+   * @param queue queue name
+   * @param durable the declaration's durable flag
+   * @param exclusive the declaration's exclusive flag
+   * @param autoDelete the declaration's auto-delete flag
+   * @param arguments the declaration's x-arguments
+   */
+  default void newQueue(
+      String queue, boolean durable, boolean exclusive, boolean autoDelete, Map<String, Object> arguments) {
+    newQueue(queue, arguments);
+  }
+
+  /**
    * @param queue queue name
    * @return whether it exists; passive declares of a missing queue fail with 404
    */

@@ -164,7 +164,7 @@ public final class VirtualChannel implements TransportChannel {
             + transport.virtualHost() + "'", null);
       }
     } else {
-      store.newQueue(name, arguments);
+      store.newQueue(name, durable, exclusive, autoDelete, arguments);
     }
     return new QueueDeclareResult(name, store.size(name), 0);
   }
