@@ -175,7 +175,11 @@ class MongoDocumentsFakeBrokerIT {
 
     Document queueDoc = db.getCollection("messages.queues").find(Filters.eq("_id", "short-lived")).first();
     assertThat(queueDoc).isNotNull();
-    Document arguments = queueDoc.get("options", Document.class).get("arguments", Document.class);
+    Document options = queueDoc.get("options", Document.class);
+    assertThat(options.keySet().toString()).isEqualTo("[durable, exclusive, auto_delete, arguments, nowait]");
+    assertThat(options.get("durable")).isEqualTo(true);
+    assertThat(options.get("auto_delete")).isEqualTo(false);
+    Document arguments = options.get("arguments", Document.class);
     assertThat(((Number) arguments.get("x-message-ttl")).longValue()).isEqualTo(60_000L);
     assertThat(queueDoc.getDate("expire_at").getTime()).as("now + x-expires").isBetween(t0 + 600_000, t1 + 600_000);
     List<Document> msgs = db.getCollection("messages").find().into(new ArrayList<>());

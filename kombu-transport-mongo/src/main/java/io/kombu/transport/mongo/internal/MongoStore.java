@@ -50,7 +50,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code messages.routing}: {@code {_id, exchange, queue, routing_key, pattern, [expire_at]}}, one per binding,
  *       read by every publisher, so bindings made by any process route;
  *   <li>{@code messages.broadcast}: capped; {@code {_id, payload, queue: <exchange>}}, read through tailable cursors;
- *   <li>{@code messages.queues} (only with {@code ttl}): {@code {_id: <queue>, options: {arguments}, expire_at}}.
+ *   <li>{@code messages.queues} (only with {@code ttl}): {@code {_id: <queue>, options: {durable, exclusive,
+ *       auto_delete, arguments, nowait}, expire_at}}.
  * </ul>
  *
  * <p>A queue bound to a fanout exchange is registered for the whole JVM (Kombu's class-level {@code _fanout_queues}):
@@ -341,12 +342,23 @@ public final class MongoStore implements MessageStore {
 
   @Override
   public void newQueue(String queue, Map<String, Object> arguments) {
+    newQueue(queue, true, false, false, arguments);
+  }
+
+  /** With {@code ttl}, upserts Kombu's queue document: its options are Kombu's {@code queue_declare} keywords. */
+  @Override
+  public void newQueue(
+      String queue, boolean durable, boolean exclusive, boolean autoDelete, Map<String, Object> arguments) {
     declared.add(queue);
     if (!settings.ttl()) {
       return;
     }
     run("declare queue '" + queue + "'", () -> {
-      Document options = new Document("arguments", bsonSafe(arguments));
+      Document options = new Document("durable", durable)
+          .append("exclusive", exclusive)
+          .append("auto_delete", autoDelete)
+          .append("arguments", bsonSafe(arguments))
+          .append("nowait", false);
       Document doc = new Document("_id", queue)
           .append("options", options)
           .append("expire_at", expiryFrom(arguments, "x-expires"));
