@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -151,11 +152,18 @@ public final class AmqpChannel implements TransportChannel {
   public void basicPublish(
       OutboundMessage message, String exchange, String routingKey, boolean mandatory, @Nullable Duration confirmTimeout) {
     AMQP.BasicProperties props = AmqpProperties.toBasicProperties(message);
-    String op = "basic.publish(exchange=" + exchange + ", routing_key=" + routingKey + ")";
-    call(op, () -> channel.basicPublish(exchange, routingKey, mandatory, props, message.body()));
+    // Operation names are built only when something fails: they would cost more than the publish itself.
+    run(() -> publishOp(exchange, routingKey, 1),
+        () -> channel.basicPublish(exchange, routingKey, mandatory, props, message.body()));
     if (settings.confirmPublish()) {
-      waitForConfirm(op, confirmTimeout == null ? settings.confirmTimeout() : confirmTimeout);
+      waitForConfirm(publishOp(exchange, routingKey, 1),
+          confirmTimeout == null ? settings.confirmTimeout() : confirmTimeout);
     }
+  }
+
+  private static String publishOp(String exchange, String routingKey, int messages) {
+    String op = "basic.publish(exchange=" + exchange + ", routing_key=" + routingKey + ")";
+    return messages == 1 ? op : op + " of a batch of " + messages + " messages";
   }
 
   /**
@@ -174,14 +182,15 @@ public final class AmqpChannel implements TransportChannel {
     if (messages.isEmpty()) {
       return;
     }
-    String op = "basic.publish(exchange=" + exchange + ", routing_key=" + routingKey + ") of a batch of "
-        + messages.size() + " messages";
+    int size = messages.size();
     for (OutboundMessage message : messages) {
       AMQP.BasicProperties props = AmqpProperties.toBasicProperties(message);
-      call(op, () -> channel.basicPublish(exchange, routingKey, mandatory, props, message.body()));
+      run(() -> publishOp(exchange, routingKey, size),
+          () -> channel.basicPublish(exchange, routingKey, mandatory, props, message.body()));
     }
     if (settings.confirmPublish()) {
-      waitForConfirm(op, confirmTimeout == null ? settings.confirmTimeout() : confirmTimeout);
+      waitForConfirm(publishOp(exchange, routingKey, size),
+          confirmTimeout == null ? settings.confirmTimeout() : confirmTimeout);
     }
   }
 
@@ -247,12 +256,12 @@ public final class AmqpChannel implements TransportChannel {
 
   @Override
   public void basicAck(long deliveryTag, boolean multiple) {
-    call("basic.ack(" + deliveryTag + ")", () -> channel.basicAck(deliveryTag, multiple));
+    run(() -> "basic.ack(" + deliveryTag + ")", () -> channel.basicAck(deliveryTag, multiple));
   }
 
   @Override
   public void basicReject(long deliveryTag, boolean requeue) {
-    call("basic.reject(" + deliveryTag + ")", () -> channel.basicReject(deliveryTag, requeue));
+    run(() -> "basic.reject(" + deliveryTag + ")", () -> channel.basicReject(deliveryTag, requeue));
   }
 
   @Override
@@ -305,13 +314,17 @@ public final class AmqpChannel implements TransportChannel {
   }
 
   private <T> T call(String operation, ClientCall<T> call) {
+    return call(() -> operation, call);
+  }
+
+  private <T> T call(Supplier<String> operation, ClientCall<T> call) {
     try {
       return call.run();
     } catch (AlreadyClosedException e) {
-      throw closed(e, operation);
+      throw closed(e, operation.get());
     } catch (IOException | TimeoutException | RuntimeException e) {
       closeReported = closeReported || !channel.isOpen();
-      throw AmqpErrorTranslator.translate(e, operation);
+      throw AmqpErrorTranslator.translate(e, operation.get());
     }
   }
 
@@ -331,6 +344,14 @@ public final class AmqpChannel implements TransportChannel {
     }
     return new ChannelException(0, "channel " + channel.getChannelNumber() + " is closed (" + e.getMessage() + "); "
         + operation + " needs a new channel", e);
+  }
+
+  /** Like {@link #call(String, ClientAction)} for per-message calls: the operation's name is built only on failure. */
+  private void run(Supplier<String> operation, ClientAction action) {
+    call(operation, () -> {
+      action.run();
+      return null;
+    });
   }
 
   private void call(String operation, ClientAction action) {
