@@ -75,6 +75,7 @@ final class ConsumeCommand implements Callable<Integer> {
   private int received;
 
   @Override
+  @SuppressWarnings("try") // the consumer and the exit guard work by being open, not by being called
   public Integer call() {
     if (count < 0) {
       throw new CliArgumentException("--count must be 0 (no limit) or more, was " + count);
@@ -84,7 +85,7 @@ final class ConsumeCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     long deadline = timeoutSeconds == null ? Long.MAX_VALUE : System.nanoTime() + (long) (timeoutSeconds * 1e9);
-    try (Connection conn = Connections.open(url)) {
+    try (Connection conn = Connections.open(url); CloseOnExit onExit = new CloseOnExit(conn)) {
       Queue target = queueToConsume(conn);
       ConsumerOptions.Builder options = ConsumerOptions.builder(target)
           .noAck(noAck)

@@ -52,6 +52,7 @@ final class DemoCommand implements Callable<Integer> {
   double timeoutSeconds;
 
   @Override
+  @SuppressWarnings("try") // the consumer and the exit guard work by being open, not by being called
   public Integer call() {
     if (messages < 1) {
       throw new CliArgumentException("--messages must be at least 1, was " + messages);
@@ -65,7 +66,7 @@ final class DemoCommand implements Callable<Integer> {
         .toList();
     Tally tally = new Tally();
 
-    try (Connection conn = Connections.open(url)) {
+    try (Connection conn = Connections.open(url); CloseOnExit onExit = new CloseOnExit(conn)) {
       out.printf("Kombu-Java demo on %s (%s transport)%n", conn.asUri(), conn.transportName());
       for (Queue queue : queues) {
         conn.defaultChannel().declare(queue);
