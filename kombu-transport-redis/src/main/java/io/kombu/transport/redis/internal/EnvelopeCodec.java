@@ -14,7 +14,8 @@ final class EnvelopeCodec {
   private EnvelopeCodec() {}
 
   static String encode(Envelope envelope) {
-    return PythonJson.dumps(envelope.toMap());
+    // base64 body plus Kombu's fields and the caller's headers: sized so the builder rarely grows.
+    return PythonJson.dumps(envelope.toMap(), envelope.body().length * 4 / 3 + 512);
   }
 
   @SuppressWarnings("unchecked")

@@ -34,7 +34,16 @@ public final class PythonJson {
    * @throws EncodeException for a value JSON cannot express
    */
   public static String dumps(@Nullable Object value) {
-    StringBuilder sb = new StringBuilder(256);
+    return dumps(value, 256);
+  }
+
+  /**
+   * @param value the value
+   * @param capacity expected length of the text, so the builder does not grow while writing
+   * @return the JSON text
+   */
+  public static String dumps(@Nullable Object value, int capacity) {
+    StringBuilder sb = new StringBuilder(capacity);
     write(sb, value);
     return sb.toString();
   }
@@ -153,8 +162,14 @@ public final class PythonJson {
 
   private static void writeString(StringBuilder sb, String s) {
     sb.append('"');
+    // Runs of printable ASCII are copied in one append: envelopes are mostly long base64 bodies.
+    int run = 0;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
+      if (c >= 0x20 && c <= 0x7e && c != '"' && c != '\\') {
+        continue;
+      }
+      sb.append(s, run, i);
       switch (c) {
         case '"' -> sb.append("\\\"");
         case '\\' -> sb.append("\\\\");
@@ -163,16 +178,12 @@ public final class PythonJson {
         case '\t' -> sb.append("\\t");
         case '\b' -> sb.append("\\b");
         case '\f' -> sb.append("\\f");
-        default -> {
-          if (c < 0x20 || c > 0x7e) {
-            sb.append("\\u").append(HEX[(c >> 12) & 0xf]).append(HEX[(c >> 8) & 0xf]).append(HEX[(c >> 4) & 0xf])
-                .append(HEX[c & 0xf]);
-          } else {
-            sb.append(c);
-          }
-        }
+        default -> sb.append("\\u").append(HEX[(c >> 12) & 0xf]).append(HEX[(c >> 8) & 0xf])
+            .append(HEX[(c >> 4) & 0xf]).append(HEX[c & 0xf]);
       }
+      run = i + 1;
     }
+    sb.append(s, run, s.length());
     sb.append('"');
   }
 }

@@ -24,6 +24,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -71,6 +72,8 @@ public final class RedisStore implements MessageStore {
   private final Set<String> heldTags = ConcurrentHashMap.newKeySet();
   /** Acknowledged tags whose unacked entries are deleted with the next pop, sweep or close (see {@link #ack}). */
   private final ConcurrentLinkedQueue<String> pendingAcks = new ConcurrentLinkedQueue<>();
+  /** Size of {@link #pendingAcks} (the queue's own size() walks it). */
+  private final AtomicInteger pendingAckCount = new AtomicInteger();
   private final List<String> roundRobin = new ArrayList<>();
   private final Object renewerLock = new Object();
   private @Nullable ScheduledExecutorService renewer;
@@ -237,7 +240,7 @@ public final class RedisStore implements MessageStore {
     try {
       reply = RedisScripts.POP_BATCH.run(jedis(), scriptKeys, args);
     } catch (RuntimeException e) {
-      pendingAcks.addAll(acks);
+      requeueAcks(acks);
       throw fail(e, "popping up to " + max + " messages from queue '" + queue + "'");
     }
     List<?> items = reply instanceof List ? (List<?>) reply : List.of();
@@ -498,7 +501,7 @@ public final class RedisStore implements MessageStore {
       return;
     }
     pendingAcks.add(tag);
-    if (closed || pendingAcks.size() >= MAX_PENDING_ACKS) {
+    if (pendingAckCount.incrementAndGet() >= MAX_PENDING_ACKS || closed) {
       flushAcks();
     }
   }
@@ -507,9 +510,15 @@ public final class RedisStore implements MessageStore {
     List<String> tags = new ArrayList<>();
     String tag;
     while ((tag = pendingAcks.poll()) != null) {
+      pendingAckCount.decrementAndGet();
       tags.add(tag);
     }
     return tags;
+  }
+
+  private void requeueAcks(List<String> tags) {
+    pendingAcks.addAll(tags);
+    pendingAckCount.addAndGet(tags.size());
   }
 
   /** Deletes the unacked entries of every acknowledged tag still waiting, in one round trip. */
@@ -524,7 +533,7 @@ public final class RedisStore implements MessageStore {
     try {
       RedisScripts.ACK_MANY.run(jedis(), List.of(keys.unacked(), keys.unackedIndex()), tags);
     } catch (RuntimeException e) {
-      pendingAcks.addAll(tags);
+      requeueAcks(tags);
       throw fail(e, "acknowledging " + tags.size() + " message(s)");
     }
   }
@@ -849,7 +858,7 @@ public final class RedisStore implements MessageStore {
       flushAcks();
     } catch (RuntimeException e) {
       log.warn("could not settle {} acknowledged message(s) at close ({}); Redis redelivers them after the visibility "
-          + "timeout", pendingAcks.size(), e.toString());
+          + "timeout", pendingAckCount.get(), e.toString());
     }
     fanout.close();
     synchronized (renewerLock) {
