@@ -10,6 +10,7 @@ import io.kombu.DecodeErrorHandler;
 import io.kombu.Exchange;
 import io.kombu.KombuException;
 import io.kombu.Message;
+import io.kombu.NotFoundException;
 import io.kombu.Producer;
 import io.kombu.PublishOptions;
 import io.kombu.Queue;
@@ -105,7 +106,7 @@ abstract class HostileMessageContract {
         assertThat(running.isRunning()).as("the consumer loop still runs").isTrue();
         checkOutcome(hostile, received, errors, channel, parkName, id);
       }
-      Poll.until("the source queue to be empty", WAIT, () -> channel.queueDeclarePassive(name).messageCount() == 0);
+      Poll.until("the source queue to be empty", WAIT, () -> messageCount(channel, name) == 0);
       channel.queueDelete(name, false, false);
       channel.queueDelete(parkName, false, false);
     }
@@ -129,7 +130,7 @@ abstract class HostileMessageContract {
           .satisfies(e -> assertThat(e.getMessage()).isNotBlank().contains(decodeError.messagePart()));
       assertThat(received).as("messages handled").singleElement().satisfies(r -> assertThat(isGood(r.body(), id)).isTrue());
       Poll.until("the bad message in the parking queue", WAIT,
-          () -> channel.queueDeclarePassive(parkName).messageCount() == 1);
+          () -> messageCount(channel, parkName) == 1);
       Message parked = channel.get(parkName).orElseThrow();
       assertThat(parked.headers()).containsEntry("x-rel-case", hostile.name());
       parked.ack();
@@ -146,7 +147,16 @@ abstract class HostileMessageContract {
       assertThat(received).as("messages handled").singleElement().satisfies(r -> assertThat(isGood(r.body(), id)).isTrue());
       refusedCount++;
     }
-    assertThat(channel.queueDeclarePassive(parkName).messageCount()).as("parked messages left").isZero();
+    assertThat(messageCount(channel, parkName)).as("parked messages left").isZero();
+  }
+
+  /** Redis, like Kombu's Redis transport, forgets a queue whose list is empty: count that as zero messages. */
+  private static long messageCount(Channel channel, String queueName) {
+    try {
+      return channel.queueDeclarePassive(queueName).messageCount();
+    } catch (NotFoundException e) {
+      return 0;
+    }
   }
 
   private static boolean isGood(@Nullable Object body, String id) {

@@ -39,6 +39,18 @@ class MemoryHostileMessageTest extends HostileMessageContract {
 
   @Override
   protected DecodeErrorHandler parker(ConsumerLoop loop, String parkName) {
+    return republishingParker(loop, parkName);
+  }
+
+  /**
+   * Dead-letters by hand, for transports without dead-letter exchanges: republishes the raw message (body, content type,
+   * encoding, headers) to the parking queue through the loop's producer, then acks the original.
+   *
+   * @param loop the consumer loop (for its producer)
+   * @param parkName the parking queue
+   * @return the decode-error handler
+   */
+  static DecodeErrorHandler republishingParker(ConsumerLoop loop, String parkName) {
     return (message, error) -> {
       PublishOptions.Builder options = PublishOptions.builder().exchange(Exchange.DEFAULT).routingKey(parkName)
           .headers(message.headers());
