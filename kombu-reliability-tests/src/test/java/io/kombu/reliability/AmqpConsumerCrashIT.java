@@ -9,6 +9,7 @@ import io.kombu.Message;
 import io.kombu.Producer;
 import io.kombu.PublishOptions;
 import io.kombu.Queue;
+import io.kombu.TransportOptions;
 import io.kombu.core.Kombu;
 import io.kombu.testkit.RequiresBroker;
 import io.kombu.testkit.TestBrokers;
@@ -45,20 +46,29 @@ class AmqpConsumerCrashIT {
   @Test
   @DisplayName("SIGKILL of the consumer process: all held messages are delivered again to a new consumer")
   void killedConsumerLosesNothing() throws Exception {
-    String url = TestBrokers.url("amqp");
+    killAndRecover(TestBrokers.url("amqp"), "");
+  }
+
+  /**
+   * Publishes, lets a child JVM take every message without acking, kills it, and consumes them all again.
+   *
+   * @param url the broker
+   * @param options transport options for the child and the new consumer, as {@code k=v,k=v} (may be empty)
+   */
+  static void killAndRecover(String url, String options) throws Exception {
     String name = "rel.crash." + UUID.randomUUID().toString().substring(0, 8);
     Queue queue = Queue.builder(name).durable(false).build();
-    try (Connection conn = Kombu.connect(url)) {
+    try (Connection conn = Kombu.connect(url, TransportOptions.of(parse(options)))) {
       conn.defaultChannel().declare(queue);
       try (Producer producer = conn.producer()) {
         for (int i = 0; i < COUNT; i++) {
           producer.publish(Map.of("seq", i), PublishOptions.routingKey(name));
         }
       }
-      Process child = startChild(url, name);
+      Process child = startChild(url, name, options);
       try {
         awaitHeld(child);
-        assertThat(conn.defaultChannel().queueDeclarePassive(name).messageCount())
+        assertThat(HostileMessageContract.messageCount(conn.defaultChannel(), name))
             .as("messages ready while the child holds them all").isZero();
       } finally {
         child.destroyForcibly();
@@ -83,13 +93,26 @@ class AmqpConsumerCrashIT {
     }
   }
 
-  private static Process startChild(String url, String queueName) throws IOException {
+  private static Map<String, String> parse(String options) {
+    Map<String, String> map = new java.util.LinkedHashMap<>();
+    if (!options.isEmpty()) {
+      for (String pair : options.split(",")) {
+        String[] kv = pair.split("=", 2);
+        map.put(kv[0], kv[1]);
+      }
+    }
+    return map;
+  }
+
+  private static Process startChild(String url, String queueName, String options) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Path log = Files.createTempFile("rel-child-consumer", ".log");
-    return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), ChildConsumer.class.getName(), url,
-        queueName, Integer.toString(COUNT))
-        .redirectError(log.toFile())
-        .start();
+    List<String> command = new java.util.ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+        ChildConsumer.class.getName(), url, queueName, Integer.toString(COUNT)));
+    if (!options.isEmpty()) {
+      command.add(options);
+    }
+    return new ProcessBuilder(command).redirectError(log.toFile()).start();
   }
 
   private static void awaitHeld(Process child) throws Exception {

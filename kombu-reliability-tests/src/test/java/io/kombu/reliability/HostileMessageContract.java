@@ -151,7 +151,7 @@ abstract class HostileMessageContract {
   }
 
   /** Redis, like Kombu's Redis transport, forgets a queue whose list is empty: count that as zero messages. */
-  private static long messageCount(Channel channel, String queueName) {
+  static long messageCount(Channel channel, String queueName) {
     try {
       return channel.queueDeclarePassive(queueName).messageCount();
     } catch (NotFoundException e) {
