@@ -1,19 +1,23 @@
 package io.kombu.benchmarks.amqp;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
 import java.io.IOException;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The raw RabbitMQ Java client doing the same: persistent publishes of the same JSON bytes (encoded once, with the
- * properties Kombu sends), and a {@code DefaultConsumer} with the same prefetch that acks each delivery on the
- * client's dispatch thread.
+ * The raw RabbitMQ Java client doing the same: persistent publishes with the properties Kombu sends, and a {@code
+ * DefaultConsumer} with the same prefetch that acks each delivery on the client's dispatch thread. With a codec, the
+ * body is encoded with Jackson per publish and decoded per delivery (the work Kombu does); without, the same JSON bytes,
+ * encoded once, are sent and never decoded (the client's floor).
  *
  * <p>Thread-safety: not thread-safe; one benchmark thread.
  */
@@ -22,12 +26,17 @@ final class RawAmqpBench {
       .contentType("application/json").contentEncoding("utf-8").deliveryMode(2).priority(0).build();
 
   private final Connection conn;
-  private final byte[] body;
+  private final Map<String, Object> body;
+  private final byte[] encoded;
+  private final @Nullable ObjectMapper codec;
   private final QueueWatcher watcher;
 
-  RawAmqpBench(Connection conn, byte[] body, QueueWatcher watcher) {
+  RawAmqpBench(Connection conn, Map<String, Object> body, @Nullable ObjectMapper codec, QueueWatcher watcher)
+      throws IOException {
     this.conn = conn;
     this.body = body;
+    this.codec = codec;
+    this.encoded = new ObjectMapper().writeValueAsBytes(body);
     this.watcher = watcher;
   }
 
@@ -36,7 +45,7 @@ final class RawAmqpBench {
     try (Channel channel = conn.createChannel()) {
       Stopwatch watch = Stopwatch.currentThread();
       for (int i = 0; i < n; i++) {
-        channel.basicPublish("", queue, PROPERTIES, body);
+        channel.basicPublish("", queue, PROPERTIES, codec == null ? encoded : codec.writeValueAsBytes(body));
       }
       watch.workDone();
       watcher.awaitCount(queue, n);
@@ -54,6 +63,9 @@ final class RawAmqpBench {
         @Override
         public void handleDelivery(String consumerTag, Envelope envelope, AMQP.BasicProperties properties, byte[] b)
             throws IOException {
+          if (codec != null) {
+            codec.readValue(b, Map.class);
+          }
           channel.basicAck(envelope.getDeliveryTag(), false);
           done.countDown();
         }
