@@ -71,6 +71,11 @@ final class PublishCommand implements Callable<Integer> {
       description = "Declare this queue bound to the exchange (binding key defaults to --routing-key); repeat for more.")
   List<String> declareQueues = new ArrayList<>();
 
+  @Option(names = "--no-declare",
+      description = "Publish to the exchange as it exists: do not declare it (an existing exchange with other properties"
+          + " would make the declare fail).")
+  boolean noDeclare;
+
   @Option(names = "--count", defaultValue = "1", paramLabel = "N", description = "Publish the body N times (default: 1).")
   int count;
 
@@ -95,11 +100,11 @@ final class PublishCommand implements Callable<Integer> {
       throw new CliArgumentException("--count must be at least 1, was " + count);
     }
     Object value = bodyValue();
-    Exchange target = Exchange.builder(exchange).type(ExchangeType.of(type)).build();
+    Exchange target = Exchange.builder(exchange).type(ExchangeType.of(type)).noDeclare(noDeclare).build();
     PublishOptions options = publishOptions();
     try (Connection conn = Connections.open(url)) {
       Channel channel = conn.defaultChannel();
-      if (!target.isDefault()) {
+      if (!target.isDefault() && !noDeclare) {
         channel.declare(target);
       }
       for (String declaration : declareQueues) {

@@ -79,6 +79,25 @@ class CommandsTest {
   }
 
   @Test
+  @DisplayName("--no-declare publishes to an exchange declared with other properties, which a declare would refuse")
+  void noDeclareUsesTheExchangeAsItIs() {
+    String exchange = unique("cli.x");
+    String queue = unique("cli.q");
+    assertThat(CliRun.of("publish", "memory://", "--exchange", exchange, "--type", "fanout", "--routing-key", "any",
+        "--declare-queue", queue, "--text", "first").status()).isZero();
+
+    CliRun redeclaring = CliRun.of("publish", "memory://", "--exchange", exchange, "--type", "direct",
+        "--routing-key", "any", "--text", "second");
+    CliRun asItIs = CliRun.of("publish", "memory://", "--exchange", exchange, "--type", "direct", "--no-declare",
+        "--routing-key", "any", "--text", "third");
+
+    assertThat(redeclaring.status()).isEqualTo(ExitCodes.FAILURE);
+    assertThat(redeclaring.err()).startsWith("kombu: error: ");
+    assertThat(asItIs.status()).as(asItIs.err()).isZero();
+    assertThat(CliRun.of("queue", "memory://", queue).out()).contains("messages: 2");
+  }
+
+  @Test
   @DisplayName("text and file bodies arrive as text/plain and application/data with their exact bytes")
   void textAndFileBodies(@TempDir Path dir) throws Exception {
     String queue = unique("cli.q");
