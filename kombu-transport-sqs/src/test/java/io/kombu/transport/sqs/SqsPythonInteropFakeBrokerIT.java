@@ -47,6 +47,37 @@ class SqsPythonInteropFakeBrokerIT {
       "        m.ack()",
       "    q.close()");
 
+  /** Publishes to a FIFO queue with Kombu's publish kwargs, one of them a duplicate deduplication id. */
+  private static final String PYTHON_PUT_FIFO = String.join("\n",
+      "import sys",
+      "from kombu import Connection",
+      PY_OPTS,
+      "with Connection(sys.argv[1], transport_options=opts) as c:",
+      "    q = c.SimpleQueue(sys.argv[2])",
+      "    for s in ('p1', 'p2', 'p2', 'p3'):",
+      "        q.put(s, MessageGroupId='g1', MessageDeduplicationId=s)",
+      "    q.close()");
+
+  /** Consumes through a Kombu Hub: the pycurl AsyncSQSConnection path that Celery workers use. */
+  private static final String PYTHON_HUB_CONSUME = String.join("\n",
+      "import sys, json, time",
+      "from kombu import Connection, Consumer, Queue",
+      "from kombu.asynchronous import Hub, set_event_loop",
+      PY_OPTS,
+      "hub = Hub()",
+      "set_event_loop(hub)",
+      "got = []",
+      "def on_message(body, message):",
+      "    got.append(body)",
+      "    message.ack()",
+      "with Connection(sys.argv[1], transport_options=opts) as c:",
+      "    c.register_with_event_loop(hub)",
+      "    with Consumer(c, [Queue(sys.argv[2])], callbacks=[on_message], accept=['json', 'text/plain']):",
+      "        deadline = time.time() + 30",
+      "        while len(got) < int(sys.argv[3]) and time.time() < deadline:",
+      "            hub.run_once()",
+      "print(json.dumps(got))");
+
   private static ElasticMq server;
   private static SqsClient raw;
 
@@ -114,6 +145,38 @@ class SqsPythonInteropFakeBrokerIT {
         "{\"body\": {\"hello\": \"from java\", \"n\": 2}, \"ct\": \"application/json\", \"headers\": {\"x-app\": \"java\"}}",
         "{\"body\": [1, \"two\"], \"ct\": \"application/json\", \"headers\": {\"compression\": \"application/x-gzip\"}}");
     assertThat(messagesLeft("interop-java2py" + queue.substring("interop.java2py".length()))).isZero();
+  }
+
+  @Test
+  @DisplayName("a FIFO queue Python Kombu fills with MessageGroupId keeps its order for Java and drops the duplicate")
+  void fifoPythonToJava() {
+    String queue = "interop-" + UUID.randomUUID().toString().substring(0, 8) + ".fifo";
+    PythonKombu.run(PYTHON_PUT_FIFO, server.kombuUrl(), queue);
+
+    List<Object> got = new java.util.ArrayList<>();
+    try (Connection conn = connect(); SimpleQueue q = conn.simpleQueue(queue)) {
+      for (int i = 0; i < 3; i++) {
+        Message m = q.get(WAIT);
+        got.add(m.decode());
+        m.ack();
+      }
+      assertThat(q.qsize()).isZero();
+    }
+    assertThat(got).containsExactly("p1", "p2", "p3");
+  }
+
+  @Test
+  @DisplayName("Python Kombu consuming through a Hub (Celery's async pycurl path) reads what Java published")
+  void javaToPythonHub() {
+    String queue = name("hub");
+    try (Connection conn = connect(); SimpleQueue q = conn.simpleQueue(queue)) {
+      q.put(Map.of("n", 1));
+      q.put("two");
+    }
+
+    List<String> lines = PythonKombu.run(PYTHON_HUB_CONSUME, server.kombuUrl(), queue, "2");
+
+    assertThat(lines).last().isEqualTo("[{\"n\": 1}, \"two\"]");
   }
 
   @Test
