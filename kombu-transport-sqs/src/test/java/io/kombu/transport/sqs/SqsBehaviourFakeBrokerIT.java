@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.kombu.Channel;
 import io.kombu.Connection;
 import io.kombu.ConfigurationException;
+import io.kombu.ConnectionException;
 import io.kombu.ConsumerOptions;
 import io.kombu.Consumer;
 import io.kombu.Exchange;
@@ -199,6 +200,18 @@ class SqsBehaviourFakeBrokerIT {
       Exchange fan = Exchange.builder(unique("fan")).type(ExchangeType.FANOUT).durable(false).build();
       assertThatThrownBy(() -> conn.defaultChannel().declare(fan))
           .isInstanceOf(ConfigurationException.class).hasMessageContaining("fanout");
+    }
+  }
+
+  @Test
+  @DisplayName("an unreachable endpoint raises a recoverable ConnectionException that shows neither key nor secret")
+  void unreachableEndpointKeepsSecrets() {
+    String url = "sqs://AKIDLEAKCHECK:sup3r%2Fs3cret@127.0.0.1:" + (server.port() == 1 ? 2 : 1);
+    try (Connection conn = Kombu.connect(url, TransportOptions.of(Map.of("region", "elasticmq",
+        "client-config", Map.of("connect_timeout", 1, "retries", Map.of("max_attempts", 1)))))) {
+      assertThatThrownBy(() -> conn.simpleQueue(unique("nowhere")).put("x"))
+          .isInstanceOf(ConnectionException.class)
+          .satisfies(e -> assertThat(e.getMessage()).doesNotContain("sup3r").doesNotContain("AKIDLEAKCHECK"));
     }
   }
 
