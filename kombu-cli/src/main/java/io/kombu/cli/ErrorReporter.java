@@ -1,6 +1,5 @@
 package io.kombu.cli;
 
-import io.kombu.core.BrokerUrls;
 import io.kombu.KombuException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -8,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -101,17 +99,5 @@ final class ErrorReporter implements IExecutionExceptionHandler {
 
   static boolean debugRequested(List<String> args) {
     return args.contains("--debug");
-  }
-
-  /** @return the URL with its password masked, for messages */
-  static String maskUrl(@Nullable String url) {
-    if (url == null) {
-      return "";
-    }
-    try {
-      return BrokerUrls.mask(url);
-    } catch (RuntimeException e) {
-      return mask(url, List.of(url));
-    }
   }
 }

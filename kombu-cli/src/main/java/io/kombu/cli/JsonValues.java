@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.Date;
@@ -63,7 +64,7 @@ final class JsonValues {
       return copy;
     }
     if (value instanceof Object[] array) {
-      return plain(List.of(array));
+      return plain(Arrays.asList(array));
     }
     if (value instanceof Date date) {
       return date.toInstant().toString();
