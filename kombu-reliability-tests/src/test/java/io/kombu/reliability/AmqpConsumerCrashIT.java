@@ -107,6 +107,7 @@ class AmqpConsumerCrashIT {
   private static Process startChild(String url, String queueName, String options) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Path log = Files.createTempFile("rel-child-consumer", ".log");
+    log.toFile().deleteOnExit();
     List<String> command = new java.util.ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
         ChildConsumer.class.getName(), url, queueName, Integer.toString(COUNT)));
     if (!options.isEmpty()) {

@@ -77,4 +77,23 @@ class MemoryHostileMessageTest extends HostileMessageContract {
       assertThat(conn.channel().queueDelete("rel.pickle-accept", false, false)).isZero();
     }
   }
+
+  @Test
+  @DisplayName("queue names and routing keys with control characters route and deliver like any other")
+  void controlCharactersInKeys() {
+    String suffix = java.util.UUID.randomUUID().toString().substring(0, 8);
+    String queueName = "rel.ctl\u0000\u0001\n\u007f." + suffix;
+    String routingKey = "rk\u0000\t\r\n\u001b[31m." + suffix;
+    try (Connection conn = Kombu.connect(brokerUrl())) {
+      Queue queue = Queue.builder(queueName).exchange(EXCHANGE).routingKey(routingKey).durable(false).build();
+      conn.defaultChannel().declare(queue);
+      conn.producer(EXCHANGE).publish(java.util.Map.of("ok", 1), PublishOptions.routingKey(routingKey));
+
+      io.kombu.Message got = conn.defaultChannel().get(queueName).orElseThrow();
+      assertThat(got.decode()).isEqualTo(java.util.Map.of("ok", 1));
+      assertThat(got.deliveryInfo()).containsEntry("routing_key", routingKey);
+      got.ack();
+      assertThat(conn.defaultChannel().queueDelete(queueName, false, false)).isZero();
+    }
+  }
 }
