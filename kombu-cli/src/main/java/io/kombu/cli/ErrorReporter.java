@@ -1,6 +1,7 @@
 package io.kombu.cli;
 
 import io.kombu.KombuException;
+import io.kombu.TransportNotFoundException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -36,14 +37,18 @@ final class ErrorReporter implements IExecutionExceptionHandler {
     return ExitCodes.FAILURE;
   }
 
-  /** @return the exception (and, when it adds something, its root cause) as one masked line */
+  /** @return the exception (and, for a non-Kombu exception, its root cause when it adds something) as one masked line */
   static String describe(Throwable ex, List<String> args) {
     String message = messageOf(ex);
+    if (ex instanceof TransportNotFoundException) {
+      message = message + " The kombu command carries the transports kombu --version lists.";
+    }
     Throwable root = ex;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    if (root != ex) {
+    // Kombu's messages already say what the driver reported, in words meant for users; --debug shows the rest.
+    if (root != ex && !(ex instanceof KombuException)) {
       String rootMessage = root.getMessage();
       if (rootMessage == null || !message.contains(rootMessage.strip())) {
         message = message + " (cause: " + messageOf(root) + ")";

@@ -52,6 +52,26 @@ class ErrorsTest {
   }
 
   @Test
+  @DisplayName("a Kombu exception speaks for itself: its driver cause stays for --debug")
+  void kombuMessagesStandAlone() {
+    Exception ex = new io.kombu.ChannelException("the broker closed the channel: 404 NOT_FOUND",
+        new RuntimeException("channel error; protocol method: #method<channel.close>(reply-code=404)"));
+
+    assertThat(ErrorReporter.describe(ex, List.of())).isEqualTo("the broker closed the channel: 404 NOT_FOUND");
+  }
+
+  @Test
+  @DisplayName("a missing transport points at kombu --version")
+  void missingTransportHint() {
+    CliRun run = CliRun.of("queue", "mongodb://u:pw123456@localhost:27017/db", "q");
+
+    assertThat(run.status()).isEqualTo(ExitCodes.FAILURE);
+    assertThat(run.err()).contains("kombu-transport-mongo").contains("kombu --version lists")
+        .doesNotContain("pw123456");
+    assertThat(run.err().strip().lines()).hasSize(1);
+  }
+
+  @Test
   @DisplayName("a cause adds its message only when the top message does not already say it")
   void describeAddsNewCauseOnly() {
     Exception repeated = new IllegalStateException("broker said no: refused", new RuntimeException("refused"));
