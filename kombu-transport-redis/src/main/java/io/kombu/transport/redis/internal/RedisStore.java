@@ -489,7 +489,8 @@ public final class RedisStore implements MessageStore {
 
   /**
    * Settles lazily: the tag's unacked entry is deleted in the same round trip as the next pop (or by the next
-   * blocking poll, sweep, lease renewal or close, or at once when {@value #MAX_PENDING_ACKS} are waiting). Until then
+   * blocking poll, sweep, lease renewal or close, or at once when {@value #MAX_PENDING_ACKS} are waiting, or when
+   * {@code lease_renewal} is off). Until then
    * the message stays in {@code unacked} with its lease no longer renewed; our own sweep settles pending acks first, and
    * a process that dies in between only causes a redelivery, which at-least-once allows.
    */
@@ -501,7 +502,8 @@ public final class RedisStore implements MessageStore {
       return;
     }
     pendingAcks.add(tag);
-    if (pendingAckCount.incrementAndGet() >= MAX_PENDING_ACKS || closed) {
+    // Without lease renewal no background round bounds how long an ack may wait, so it is settled at once.
+    if (pendingAckCount.incrementAndGet() >= MAX_PENDING_ACKS || closed || !settings.leaseRenewal()) {
       flushAcks();
     }
   }
