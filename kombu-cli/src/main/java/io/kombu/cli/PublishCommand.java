@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.ArgGroup;
@@ -133,7 +134,7 @@ final class PublishCommand implements Callable<Integer> {
     if (body.text != null) {
       return body.text;
     }
-    Path file = java.util.Objects.requireNonNull(body.file, "body file");
+    Path file = Objects.requireNonNull(body.file, "body file");
     try {
       return Files.readAllBytes(file);
     } catch (IOException e) {

@@ -11,6 +11,7 @@ import io.kombu.KombuTimeoutException;
 import io.kombu.core.BrokerUrls;
 import io.kombu.spi.BrokerUrl;
 import java.io.IOException;
+import java.security.GeneralSecurityException;
 import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -62,7 +63,7 @@ final class AmqpRawWorkload implements BenchWorkload {
           deliveries.add(new Delivered(envelope.getDeliveryTag(), body));
         }
       });
-    } catch (IOException | TimeoutException | java.security.GeneralSecurityException e) {
+    } catch (IOException | TimeoutException | GeneralSecurityException e) {
       throw new ConnectionException("raw amqp-client could not open " + BrokerUrls.mask(url) + ": " + e, e);
     }
   }

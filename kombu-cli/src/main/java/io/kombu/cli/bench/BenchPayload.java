@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kombu.DecodeException;
 import io.kombu.EncodeException;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -41,7 +42,7 @@ final class BenchPayload {
   static Object parse(byte[] json) {
     try {
       return JSON.readValue(json, Object.class);
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new DecodeException("cannot decode a benchmark body: " + e.getMessage(), e);
     }
   }
