@@ -11,6 +11,7 @@ import io.kombu.Message;
 import io.kombu.Producer;
 import io.kombu.PublishOptions;
 import io.kombu.Queue;
+import io.kombu.TransportOptions;
 import io.kombu.core.Kombu;
 import io.kombu.testkit.RequiresBroker;
 import io.kombu.testkit.TestBrokers;
@@ -94,6 +95,35 @@ class RedisBatchIT {
     assertThat(got).isEqualTo(expected);
     assertThat(redis.llen(queue)).isZero();
     assertThat(redis.hlen("unacked")).as("every ack settled by the time the connection closed").isZero();
+  }
+
+  @Test
+  @DisplayName("acked messages are never redelivered by the visibility sweep, although acks settle lazily")
+  void lazyAcksAreNotRestoredBySweep() {
+    String queue = prefix + ".lazy";
+    TransportOptions fastSweep = TransportOptions.of(Map.of("visibility_timeout", 1, "unacked_restore_throttle", 0));
+    List<Integer> got = new ArrayList<>();
+    try (Connection conn = Kombu.connect(TestBrokers.url("redis"), fastSweep)) {
+      conn.defaultChannel().declare(Queue.of(queue));
+      conn.producer().publishAll(List.of(0, 1, 2, 3, 4), PublishOptions.routingKey(queue));
+      try (Consumer consumer = conn.consumer(ConsumerOptions.builder(Queue.of(queue)).prefetchCount(10)
+          .handler((body, m) -> {
+            got.add(((Number) body).intValue());
+            m.ack();
+          }).build())) {
+        // Keep consuming for three visibility timeouts: every empty poll sweeps, so a restored ack would show up here.
+        long until = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+        while (System.nanoTime() < until) {
+          try {
+            conn.drainEvents(Duration.ofMillis(300));
+          } catch (KombuTimeoutException e) {
+            // nothing new: keep sweeping until the deadline
+          }
+        }
+      }
+    }
+    assertThat(got).containsExactly(0, 1, 2, 3, 4);
+    assertThat(redis.hlen("unacked")).isZero();
   }
 
   @Test
