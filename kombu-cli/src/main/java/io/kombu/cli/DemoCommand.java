@@ -37,17 +37,17 @@ final class DemoCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--url", defaultValue = "memory://", description = "Broker URL (default: ${DEFAULT-VALUE}, in this JVM).")
+  @Option(names = "--url", defaultValue = "memory://", paramLabel = "URL", description = "Broker URL (default: ${DEFAULT-VALUE}, in this JVM).")
   String url;
 
-  @Option(names = {"-n", "--messages"}, defaultValue = "3000", description = "How many messages (default: ${DEFAULT-VALUE}).")
+  @Option(names = {"-n", "--messages"}, defaultValue = "3000", paramLabel = "N", description = "How many messages (default: ${DEFAULT-VALUE}).")
   int messages;
 
-  @Option(names = "--compression", defaultValue = "zlib",
+  @Option(names = "--compression", defaultValue = "zlib", paramLabel = "C",
       description = "Codec for every fourth message (default: ${DEFAULT-VALUE}).")
   String compression;
 
-  @Option(names = "--timeout", defaultValue = "10",
+  @Option(names = "--timeout", defaultValue = "10", paramLabel = "SECONDS",
       description = "Seconds to wait for the next message before giving up (default: ${DEFAULT-VALUE}).")
   double timeoutSeconds;
 

@@ -35,27 +35,27 @@ public final class BenchCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "URL", description = "Broker URL.")
   String url;
 
-  @Option(names = {"-n", "--messages"}, defaultValue = "10000", description = "Measured messages (default: ${DEFAULT-VALUE}).")
+  @Option(names = {"-n", "--messages"}, defaultValue = "10000", paramLabel = "N", description = "Measured messages (default: ${DEFAULT-VALUE}).")
   int messages;
 
   @Option(names = "--size", defaultValue = "100", paramLabel = "BYTES",
       description = "Length of the body's data string (default: ${DEFAULT-VALUE}).")
   int sizeBytes;
 
-  @Option(names = "--serializer", defaultValue = "json", description = "Kombu serializer (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--serializer", defaultValue = "json", paramLabel = "S", description = "Kombu serializer (default: ${DEFAULT-VALUE}).")
   String serializer;
 
-  @Option(names = "--prefetch", defaultValue = "100", description = "Consumer prefetch count (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--prefetch", defaultValue = "100", paramLabel = "N", description = "Consumer prefetch count (default: ${DEFAULT-VALUE}).")
   int prefetch;
 
-  @Option(names = "--batch", defaultValue = "0",
+  @Option(names = "--batch", defaultValue = "0", paramLabel = "N",
       description = "Publish this many, consume them, repeat (default: all messages in one batch).")
   int batch;
 
-  @Option(names = "--warmup", defaultValue = "2000", description = "Unmeasured messages first (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--warmup", defaultValue = "2000", paramLabel = "N", description = "Unmeasured messages first (default: ${DEFAULT-VALUE}).")
   int warmup;
 
-  @Option(names = "--latency-samples", defaultValue = "1000",
+  @Option(names = "--latency-samples", defaultValue = "1000", paramLabel = "N",
       description = "Round trips timed one by one (default: ${DEFAULT-VALUE}).")
   int latencySamples;
 
