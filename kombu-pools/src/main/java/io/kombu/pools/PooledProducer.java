@@ -86,6 +86,11 @@ public final class PooledProducer implements Producer {
   }
 
   @Override
+  public void publishAll(java.util.Collection<?> bodies, PublishOptions options) {
+    live().publishAll(bodies, options);
+  }
+
+  @Override
   public Exchange exchange() {
     return delegate.exchange();
   }

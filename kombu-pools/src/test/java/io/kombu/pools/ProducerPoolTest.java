@@ -15,6 +15,7 @@ import io.kombu.Queue;
 import io.kombu.RetryPolicy;
 import io.kombu.core.Kombu;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -54,6 +55,28 @@ class ProducerPoolTest {
       assertThatThrownBy(() -> p.publish("late")).isInstanceOf(IllegalStateException.class);
       p.close();
       assertThat(connections.free()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  @DisplayName("a pooled producer publishes a batch through its loaned producer, and not after the loan ends")
+  void publishesABatch() {
+    try (ConnectionPool connections = new ConnectionPool(template, 1);
+        ProducerPool producers = new ProducerPool(connections, 1)) {
+      PooledProducer p = producers.acquire();
+      p.maybeDeclare(queue);
+      p.publishAll(List.of("a", "b", "c"), PublishOptions.builder().exchange(exchange).routingKey(name).build());
+      p.close();
+      assertThatThrownBy(() -> p.publishAll(List.of("late"), PublishOptions.routingKey(name)))
+          .isInstanceOf(IllegalStateException.class);
+      try (Connection reader = template.clone()) {
+        Channel ch = reader.channel();
+        assertThat(ch.get(name, true, null).map(Message::decode)).contains("a");
+        assertThat(ch.get(name, true, null).map(Message::decode)).contains("b");
+        assertThat(ch.get(name, true, null).map(Message::decode)).contains("c");
+        assertThat(ch.get(name, true, null)).isEmpty();
+        ch.queueDelete(name, false, false);
+      }
     }
   }
 
