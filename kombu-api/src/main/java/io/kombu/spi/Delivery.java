@@ -1,5 +1,6 @@
 package io.kombu.spi;
 
+import io.kombu.DecodeException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,6 +24,7 @@ public final class Delivery {
   private final String routingKey;
   private final @Nullable String consumerTag;
   private final boolean redelivered;
+  private final @Nullable DecodeException decodeError;
 
   private Delivery(Builder b) {
     this.body = b.body;
@@ -35,6 +37,7 @@ public final class Delivery {
     this.routingKey = b.routingKey;
     this.consumerTag = b.consumerTag;
     this.redelivered = b.redelivered;
+    this.decodeError = b.decodeError;
   }
 
   /** @param body the body bytes (not copied) @return a builder */
@@ -92,6 +95,14 @@ public final class Delivery {
     return redelivered;
   }
 
+  /**
+   * @return why the transport could not read what it stored (e.g. a list item some other program wrote), or null for a
+   *     well-formed delivery; core reports it through the message's errors, so the consumer's decode-error handler sees it
+   */
+  public @Nullable DecodeException decodeError() {
+    return decodeError;
+  }
+
   @Override
   public String toString() {
     return "Delivery(tag=" + deliveryTag + ", exchange=" + exchange + ", routingKey=" + routingKey + ", " + body.length
@@ -110,6 +121,7 @@ public final class Delivery {
     private String routingKey = "";
     private @Nullable String consumerTag;
     private boolean redelivered;
+    private @Nullable DecodeException decodeError;
 
     private Builder(byte[] body) {
       this.body = Objects.requireNonNull(body, "body");
@@ -166,6 +178,12 @@ public final class Delivery {
     /** @param v redelivered @return this */
     public Builder redelivered(boolean v) {
       this.redelivered = v;
+      return this;
+    }
+
+    /** @param v why the stored message could not be read, or null @return this */
+    public Builder decodeError(@Nullable DecodeException v) {
+      this.decodeError = v;
       return this;
     }
 

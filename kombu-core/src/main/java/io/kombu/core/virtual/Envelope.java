@@ -39,6 +39,7 @@ public final class Envelope {
   private final Map<String, Object> headers;
   private final Map<String, Object> properties;
   private final boolean redelivered;
+  private final @Nullable DecodeException decodeError;
 
   private Envelope(
       byte[] body,
@@ -47,6 +48,18 @@ public final class Envelope {
       Map<String, Object> headers,
       Map<String, Object> properties,
       boolean redelivered) {
+    this(body, contentType, contentEncoding, headers, properties, redelivered, null);
+  }
+
+  private Envelope(
+      byte[] body,
+      @Nullable String contentType,
+      @Nullable String contentEncoding,
+      Map<String, Object> headers,
+      Map<String, Object> properties,
+      boolean redelivered,
+      @Nullable DecodeException decodeError) {
+    this.decodeError = decodeError;
     this.body = body;
     this.contentType = contentType;
     this.contentEncoding = contentEncoding;
@@ -164,6 +177,30 @@ public final class Envelope {
     return m;
   }
 
+  /**
+   * A stored item the store could not read as an envelope (not JSON, not an object, no properties, a bad base64 body…),
+   * so that it reaches the consumer's decode-error handler instead of ending the consumer: the body is the item's raw
+   * bytes, there is no content type, and {@link #decodeError()} says what is wrong. A store that puts it back writes
+   * {@link #body()} unchanged.
+   *
+   * @param raw the item exactly as stored
+   * @param cause what is wrong with it
+   * @param deliveryTag the tag that names it in the store (a fresh uuid4 text unless the store already recorded one)
+   * @return the envelope
+   */
+  public static Envelope undecodable(byte[] raw, DecodeException cause, String deliveryTag) {
+    Objects.requireNonNull(raw, "raw");
+    Objects.requireNonNull(cause, "cause");
+    Map<String, Object> props = new LinkedHashMap<>();
+    props.put("delivery_tag", Objects.requireNonNull(deliveryTag, "deliveryTag"));
+    return new Envelope(raw, null, null, new LinkedHashMap<>(), props, false, cause);
+  }
+
+  /** @return why the stored item could not be read (see {@link #undecodable}), or null for a well-formed envelope */
+  public @Nullable DecodeException decodeError() {
+    return decodeError;
+  }
+
   /** @return the raw body bytes (not encoded; do not modify) */
   public byte[] body() {
     return body;
@@ -237,7 +274,7 @@ public final class Envelope {
 
   /** @return a copy marked as redelivered (top-level {@code redelivered: true}), same delivery tag */
   public Envelope withRedelivered() {
-    return redelivered ? this : new Envelope(body, contentType, contentEncoding, headers, properties, true);
+    return redelivered ? this : new Envelope(body, contentType, contentEncoding, headers, properties, true, decodeError);
   }
 
   /**
@@ -248,7 +285,7 @@ public final class Envelope {
   public Envelope withProperty(String key, @Nullable Object value) {
     Map<String, Object> props = new LinkedHashMap<>(properties);
     props.put(Objects.requireNonNull(key, "key"), value);
-    return new Envelope(body, contentType, contentEncoding, headers, props, redelivered);
+    return new Envelope(body, contentType, contentEncoding, headers, props, redelivered, decodeError);
   }
 
   /**
@@ -270,7 +307,7 @@ public final class Envelope {
   public Envelope withHeader(String key, @Nullable Object value) {
     Map<String, Object> h = new LinkedHashMap<>(headers);
     h.put(Objects.requireNonNull(key, "key"), value);
-    return new Envelope(body, contentType, contentEncoding, h, properties, redelivered);
+    return new Envelope(body, contentType, contentEncoding, h, properties, redelivered, decodeError);
   }
 
   /**
@@ -375,7 +412,7 @@ public final class Envelope {
     Envelope e = (Envelope) o;
     return redelivered == e.redelivered && Arrays.equals(body, e.body) && Objects.equals(contentType, e.contentType)
         && Objects.equals(contentEncoding, e.contentEncoding) && headers.equals(e.headers)
-        && properties.equals(e.properties);
+        && properties.equals(e.properties) && Objects.equals(decodeError, e.decodeError);
   }
 
   @Override
@@ -386,6 +423,6 @@ public final class Envelope {
   @Override
   public String toString() {
     return "Envelope(tag=" + properties.get("delivery_tag") + ", " + deliveryInfo() + ", " + body.length + " bytes"
-        + (redelivered() ? ", redelivered" : "") + ")";
+        + (redelivered() ? ", redelivered" : "") + (decodeError != null ? ", undecodable" : "") + ")";
   }
 }

@@ -64,7 +64,9 @@ public final class KombuMessage implements Message {
     List<KombuException> found = new ArrayList<>(0);
     byte[] raw = delivery.body();
     Object compression = delivery.headers().get("compression");
-    if (compression != null) {
+    if (delivery.decodeError() != null) {
+      found.add(delivery.decodeError());
+    } else if (compression != null) {
       try {
         raw = compressors.decompress(raw, compression.toString());
       } catch (KombuException e) {

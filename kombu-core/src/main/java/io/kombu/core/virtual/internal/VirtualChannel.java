@@ -363,6 +363,7 @@ public final class VirtualChannel implements TransportChannel {
         .routingKey(envelope.routingKey())
         .consumerTag(consumerTag)
         .redelivered(envelope.redelivered())
+        .decodeError(envelope.decodeError())
         .build();
   }
 
@@ -453,6 +454,11 @@ public final class VirtualChannel implements TransportChannel {
     if (requeue) {
       store.requeue(u.queue(), u.envelope());
     } else {
+      if (u.envelope().decodeError() != null) {
+        // Said once here because the store's reject drops it, and nobody could tell afterwards what was in the queue.
+        log.warn("dropped an unreadable item of {} bytes from queue '{}' on reject: {}", u.envelope().body().length,
+            u.queue(), u.envelope().decodeError().getMessage());
+      }
       store.reject(u.queue(), u.envelope());
     }
     qos.settled(deliveryTag);
