@@ -4,6 +4,7 @@ import io.kombu.DecodeException;
 import io.kombu.core.virtual.Envelope;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Envelope JSON as Kombu stores it in Redis lists, pub/sub messages and the unacked hash.
@@ -32,18 +33,51 @@ final class EnvelopeCodec {
     return "[" + payload + ", " + PythonJson.dumps(exchange) + ", " + PythonJson.dumps(routingKey) + "]";
   }
 
-  /** A parsed unacked entry. */
-  record UnackedEntry(Envelope envelope, String exchange, String routingKey) {}
+  /**
+   * The unacked entry of an item Kombu could not read: {@code [raw item as a JSON string, "", queue]}, so a restore
+   * puts the item back unchanged through the default exchange.
+   */
+  static String unackedRawEntry(String item, String queue) {
+    return "[" + PythonJson.dumps(item) + ", \"\", " + PythonJson.dumps(queue) + "]";
+  }
+
+  /**
+   * @return the {@code properties.delivery_tag} under which the pop script recorded an item it could parse but we could
+   *     not read (see {@code RedisScripts.POP}), or null when the script cannot have recorded it
+   */
+  static @Nullable String scriptTag(String item) {
+    try {
+      Object v = PythonJson.loads(item);
+      if (v instanceof Map && ((Map<?, ?>) v).get("properties") instanceof Map) {
+        Object tag = ((Map<?, ?>) ((Map<?, ?>) v).get("properties")).get("delivery_tag");
+        return tag instanceof String ? (String) tag : null;
+      }
+      return null;
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  /**
+   * A parsed unacked entry: a Kombu envelope, or (envelope null) the raw item of an unreadable one.
+   */
+  record UnackedEntry(@Nullable Envelope envelope, String rawItem, String exchange, String routingKey) {}
 
   static UnackedEntry decodeUnacked(String json) {
     Object v = PythonJson.loads(json);
-    if (!(v instanceof List) || ((List<?>) v).size() != 3 || !(((List<?>) v).get(0) instanceof Map)) {
+    if (!(v instanceof List) || ((List<?>) v).size() != 3
+        || !(((List<?>) v).get(0) instanceof Map || ((List<?>) v).get(0) instanceof String)) {
       throw new DecodeException("unacked entry in Redis is not [message, exchange, routing_key]: " + abbreviate(json));
     }
     List<?> l = (List<?>) v;
+    String exchange = l.get(1) == null ? "" : l.get(1).toString();
+    String routingKey = l.get(2) == null ? "" : l.get(2).toString();
+    if (l.get(0) instanceof String) {
+      return new UnackedEntry(null, (String) l.get(0), exchange, routingKey);
+    }
     @SuppressWarnings("unchecked")
     Envelope e = Envelope.fromMap((Map<String, ?>) l.get(0));
-    return new UnackedEntry(e, l.get(1) == null ? "" : l.get(1).toString(), l.get(2) == null ? "" : l.get(2).toString());
+    return new UnackedEntry(e, "", exchange, routingKey);
   }
 
   /** Kombu's restore marking: {@code headers.redelivered} and {@code delivery_info.redelivered}. */

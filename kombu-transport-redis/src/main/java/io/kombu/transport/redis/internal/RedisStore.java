@@ -1,5 +1,6 @@
 package io.kombu.transport.redis.internal;
 
+import io.kombu.DecodeException;
 import io.kombu.ExchangeType;
 import io.kombu.KombuException;
 import io.kombu.core.virtual.BindingRow;
@@ -8,6 +9,7 @@ import io.kombu.core.virtual.Envelope;
 import io.kombu.core.virtual.ExchangeRouting;
 import io.kombu.core.virtual.MessageStore;
 import io.kombu.core.virtual.PolledMessage;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -202,7 +204,7 @@ public final class RedisStore implements MessageStore {
     flushAcks();
     String fan = fanout.take(queue);
     if (fan != null) {
-      return takeFanout(fan, ackRequired);
+      return takeFanout(queue, fan, ackRequired);
     }
     PolledMessage m = pop(List.of(queue), q -> ackRequired);
     if (m != null && expiresMillis.containsKey(queue)) {
@@ -246,8 +248,8 @@ public final class RedisStore implements MessageStore {
     List<?> items = reply instanceof List ? (List<?>) reply : List.of();
     List<Envelope> out = new ArrayList<>(items.size());
     for (Object item : items) {
-      Envelope envelope = EnvelopeCodec.decode(String.valueOf(item));
-      if (record) {
+      Envelope envelope = read(String.valueOf(item), queue, record);
+      if (record && envelope.decodeError() == null) {
         hold(envelope.deliveryTag());
       }
       out.add(envelope);
@@ -280,7 +282,7 @@ public final class RedisStore implements MessageStore {
       String fan = fanout.take(q);
       if (fan != null) {
         rotate(q);
-        return new PolledMessage(q, takeFanout(fan, ackRequired.test(q)));
+        return new PolledMessage(q, takeFanout(q, fan, ackRequired.test(q)));
       }
     }
     try {
@@ -355,12 +357,38 @@ public final class RedisStore implements MessageStore {
     }
   }
 
-  private Envelope takeFanout(String json, boolean ackRequired) {
-    Envelope e = EnvelopeCodec.decode(json);
-    if (ackRequired && settings.ackEmulation()) {
+  private Envelope takeFanout(String queue, String json, boolean ackRequired) {
+    boolean recordIt = ackRequired && settings.ackEmulation();
+    Envelope e = read(json, queue, recordIt);
+    if (recordIt && e.decodeError() == null) {
       record(json, e);
     }
     return e;
+  }
+
+  /**
+   * Reads a taken item. One Kombu did not write (not JSON, not an object, no properties, a bad base64 body…) becomes
+   * an {@link Envelope#undecodable} envelope for the consumer's decode-error handler instead of an exception that would
+   * end the consumer; when it must be acknowledged, its unacked entry is (re)written as {@code [raw item, "", queue]},
+   * which ack, requeue and the visibility sweep all understand, under the tag the pop script may have used already.
+   */
+  private Envelope read(String item, String queue, boolean recordUnacked) {
+    try {
+      return EnvelopeCodec.decode(item);
+    } catch (DecodeException e) {
+      String recorded = EnvelopeCodec.scriptTag(item);
+      String tag = recorded == null ? UUID.randomUUID().toString() : recorded;
+      if (recordUnacked) {
+        try {
+          RedisScripts.RECORD.run(jedis(), List.of(keys.unacked(), keys.unackedIndex()),
+              List.of(tag, EnvelopeCodec.unackedRawEntry(item, queue), now()));
+        } catch (RuntimeException ex) {
+          throw fail(ex, "recording unreadable item of queue '" + queue + "' as unacked");
+        }
+        hold(tag);
+      }
+      return Envelope.undecodable(item.getBytes(StandardCharsets.UTF_8), e, tag);
+    }
   }
 
   private void record(String json, Envelope e) {
@@ -420,8 +448,9 @@ public final class RedisStore implements MessageStore {
     int index = ((Number) l.get(0)).intValue() - 1;
     String key = listKeys.get(index);
     String queue = queueOfKey.get(key);
-    Envelope envelope = EnvelopeCodec.decode(String.valueOf(l.get(1)));
-    if (emulate && "1".equals(args.get(index + 1))) {
+    boolean recorded = emulate && "1".equals(args.get(index + 1));
+    Envelope envelope = read(String.valueOf(l.get(1)), queue, recorded);
+    if (recorded && envelope.decodeError() == null) {
       hold(envelope.deliveryTag());
     }
     return new PolledMessage(queue, envelope);
@@ -453,10 +482,11 @@ public final class RedisStore implements MessageStore {
       queue = sep < 0 ? k : k.substring(0, sep);
     }
     String json = kv.getValue();
-    Envelope envelope = EnvelopeCodec.decode(json);
+    boolean recordIt = settings.ackEmulation() && ackRequired.test(queue);
+    Envelope envelope = read(json, queue, recordIt);
     // BRPOP cannot run inside a script, so this record is a second round trip (Kombu's window); pops of waiting
     // messages above are atomic.
-    if (settings.ackEmulation() && ackRequired.test(queue)) {
+    if (recordIt && envelope.decodeError() == null) {
       record(json, envelope);
     }
     return new PolledMessage(queue, envelope);
@@ -553,9 +583,12 @@ public final class RedisStore implements MessageStore {
   private void putBack(String queue, Envelope envelope, String side) {
     String tag = envelope.deliveryTag();
     Envelope marked = EnvelopeCodec.markRedelivered(envelope);
+    // An unreadable item goes back exactly as it was stored: re-encoding would turn it into a Kombu envelope.
+    String payload = envelope.decodeError() != null
+        ? new String(envelope.body(), StandardCharsets.UTF_8) : EnvelopeCodec.encode(marked);
     List<String> scriptKeys = List.of(keys.unacked(), keys.unackedIndex(), keys.bucketKey(queue, marked.priority()));
     try {
-      RedisScripts.PUT_BACK.run(jedis(), scriptKeys, List.of(tag, EnvelopeCodec.encode(marked), side));
+      RedisScripts.PUT_BACK.run(jedis(), scriptKeys, List.of(tag, payload, side));
     } catch (RuntimeException e) {
       throw fail(e, ("L".equals(side) ? "requeue" : "restore") + " of message " + tag + " to queue '" + queue + "'");
     }
@@ -633,8 +666,9 @@ public final class RedisStore implements MessageStore {
       log.warn("unacked entry {} cannot be parsed and is left in place: {}", tag, e.getMessage());
       return false;
     }
-    Envelope marked = EnvelopeCodec.markRedelivered(entry.envelope());
-    Set<String> targets = route(entry.exchange(), entry.routingKey(), marked);
+    Envelope stored = entry.envelope();
+    Envelope marked = stored == null ? null : EnvelopeCodec.markRedelivered(stored);
+    Set<String> targets = route(entry.exchange(), entry.routingKey(), marked == null ? Map.of() : marked.headers());
     if (targets.isEmpty()) {
       log.warn("cannot restore unacked message {}: exchange '{}' routes key '{}' to no queue; it stays in the unacked "
           + "hash (Kombu would drop it)", tag, entry.exchange(), entry.routingKey());
@@ -644,14 +678,15 @@ public final class RedisStore implements MessageStore {
     scriptKeys.add(keys.unacked());
     scriptKeys.add(keys.unackedIndex());
     for (String q : targets) {
-      scriptKeys.add(keys.bucketKey(q, marked.priority()));
+      scriptKeys.add(keys.bucketKey(q, marked == null ? 0 : marked.priority()));
     }
-    Object r = RedisScripts.RESTORE_TAG.run(j, scriptKeys, List.of(tag, raw, EnvelopeCodec.encode(marked)));
+    String payload = marked == null ? entry.rawItem() : EnvelopeCodec.encode(marked);
+    Object r = RedisScripts.RESTORE_TAG.run(j, scriptKeys, List.of(tag, raw, payload));
     release(tag);
     return r instanceof Number && ((Number) r).intValue() == 1;
   }
 
-  private Set<String> route(String exchange, String routingKey, Envelope envelope) {
+  private Set<String> route(String exchange, String routingKey, Map<String, Object> headers) {
     if (exchange.isEmpty()) {
       return routingKey.isEmpty() ? Set.of() : Set.of(routingKey);
     }
@@ -666,7 +701,7 @@ public final class RedisStore implements MessageStore {
         }
       }
     }
-    return ExchangeRouting.lookup(type, rows, routingKey, envelope.headers());
+    return ExchangeRouting.lookup(type, rows, routingKey, headers);
   }
 
   private void hold(String tag) {
