@@ -74,6 +74,8 @@ public record AmqpSettings(
     f.setConnectionTimeout(millis(url.connectTimeout()));
     f.setAutomaticRecoveryEnabled(false);
     f.setTopologyRecoveryEnabled(false);
+    // Deliveries are queued for drainEvents anyway: a consumer thread pool in between would only add a hand-off.
+    f.setSharedExecutor(new CallerRunsExecutor());
     saslConfig(f, url.loginMethod());
     Map<String, Object> client = new LinkedHashMap<>(f.getClientProperties());
     client.put("product", PRODUCT);
