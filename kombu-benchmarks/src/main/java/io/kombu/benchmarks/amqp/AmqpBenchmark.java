@@ -80,6 +80,7 @@ public final class AmqpBenchmark {
         Connection kombuConn = Kombu.connect(url)) {
       com.rabbitmq.client.Channel admin = raw.createChannel();
       admin.queueDeclare(queue, true, false, false, null);
+      log.info("benchmark queues: {} (Java) and {} (Python); both are deleted at the end", queue, pyQueue);
       QueueWatcher watcher = new QueueWatcher(admin);
       KombuAmqpBench kombu = new KombuAmqpBench(kombuConn, body, watcher);
       RawAmqpBench rawCodec = new RawAmqpBench(raw, body, new ObjectMapper(), watcher);
@@ -124,7 +125,7 @@ public final class AmqpBenchmark {
           }
         }
       } finally {
-        admin.queueDelete(queue);
+        deleteQueue(admin, queue);
       }
       String report = report(url, messages, pyMessages, prefetch, rounds, pyVersion, loadBefore, loadAverage(),
           List.of(runners.get(0).publishes, runners.get(1).publishes, runners.get(2).publishes, pPub),
@@ -207,6 +208,16 @@ public final class AmqpBenchmark {
 
   private static String format(double value) {
     return value >= 100 ? String.format(Locale.ROOT, "%.0f", value) : String.format(Locale.ROOT, "%.1f", value);
+  }
+
+  /** Deletes the queue without hiding why the benchmark ended (the broker may be gone). */
+  private static void deleteQueue(com.rabbitmq.client.Channel admin, String queue) {
+    try {
+      admin.queueDelete(queue);
+    } catch (java.io.IOException | RuntimeException e) {
+      log.warn("could not delete benchmark queue {} ({}); delete it with: rabbitmqctl delete_queue {}", queue,
+          e.getMessage(), queue);
+    }
   }
 
   /** Kombu writes virtual host "/" as {@code //}; the raw client wants it escaped ({@code /%2F}). */
