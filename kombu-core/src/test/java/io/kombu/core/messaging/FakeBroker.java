@@ -50,6 +50,8 @@ final class FakeBroker {
   final List<Integer> publishAllBatches = new ArrayList<>();
   final List<Map<String, Object>> queueDeclareArguments = new ArrayList<>();
   int failNextPublishes;
+  /** Connection attempts still to refuse, on any host: a broker that comes up after that many failures. */
+  int refuseNextConnects;
   boolean failWithChannelError;
   private int nextChannelId = 1;
 
@@ -129,6 +131,10 @@ final class FakeBroker {
     public TransportConnection connect() {
       broker.connectAttempts.add(host);
       if (broker.downHosts.contains(host)) {
+        throw new ConnectionException("Cannot connect to " + host + ": connection refused");
+      }
+      if (broker.refuseNextConnects > 0) {
+        broker.refuseNextConnects--;
         throw new ConnectionException("Cannot connect to " + host + ": connection refused");
       }
       return new FakeConnection(broker, host);

@@ -270,8 +270,9 @@ public final class KombuConnection implements Connection {
    *
    * @param operation the work
    * @param policy retry limits
-   * @param first channel for the first attempt, or null for the default channel
-   * @param onRevive told of the new channel after a reconnect (Kombu's {@code obj.revive}), or null
+   * @param first channel for the first attempt, or null for the default channel, connecting first under {@code policy}
+   * @param onRevive told of the new channel after a reconnect (Kombu's {@code obj.revive}), and of the default channel
+   *     when {@code first} was null, or null
    * @param <T> result type
    * @return the operation's result
    */
@@ -284,7 +285,13 @@ public final class KombuConnection implements Connection {
     Objects.requireNonNull(policy, "policy");
     Integer maxRetries = policy.maxRetries();
     boolean reconnected = false;
-    Channel channel = first != null ? first : defaultChannel();
+    Channel channel = first;
+    if (channel == null) {
+      channel = defaultChannelUnder(policy);
+      if (onRevive != null) {
+        onRevive.accept(channel);
+      }
+    }
     for (int retries = 0; ; retries++) {
       try {
         return operation.apply(channel);
@@ -316,13 +323,24 @@ public final class KombuConnection implements Connection {
           }
           log.warn("Channel error while running an operation on {}: {}. Opening a new channel", asUri(), e.getMessage());
           closeQuietly(channel);
-          channel = defaultChannel();
+          channel = defaultChannelUnder(policy);
         }
         if (onRevive != null) {
           onRevive.accept(channel);
         }
       }
     }
+  }
+
+  /**
+   * The default channel, connecting first under the caller's policy (its retries, timeout, intervals and alternates)
+   * rather than the lazy connect's, so that a broker that was never reachable is retried as the caller asked.
+   */
+  private Channel defaultChannelUnder(RetryPolicy policy) {
+    if (!isConnected()) {
+      ensureConnection(policy);
+    }
+    return defaultChannel();
   }
 
   ErrorKind classify(Throwable error) {

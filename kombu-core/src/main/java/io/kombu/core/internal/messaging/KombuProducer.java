@@ -135,7 +135,7 @@ public final class KombuProducer implements Producer {
       connection.ensure(ch -> {
         send(ch, declare, messages, exchangeName, routingKey, mandatory, confirmTimeout);
         return null;
-      }, retry, channel(), this::revive);
+      }, retry, channelForRetry(), this::revive);
     }
     if (log.isDebugEnabled()) {
       log.debug("Published {} message(s), {} bytes ({}) to exchange '{}' with routing key '{}'", messages.size(),
@@ -245,6 +245,18 @@ public final class KombuProducer implements Producer {
       installReturnListener((KombuChannel) ch);
     }
     return ch;
+  }
+
+  /**
+   * @return the channel to publish on, or null when this producer follows the default channel and has none open yet:
+   *     then {@code ensure} connects under the publish's retry policy and revives this producer on the channel it opens
+   */
+  private @Nullable Channel channelForRetry() {
+    Channel ch = channel;
+    if (followsDefaultChannel && (ch == null || !ch.isOpen())) {
+      return null;
+    }
+    return channel();
   }
 
   @Override
