@@ -41,7 +41,7 @@ public final class BrokerUrls {
       }
     }
     if (elements.isEmpty()) {
-      throw new InvalidUrlException("empty broker URL \"" + mask(url) + "\"; write e.g. amqp://guest:guest@localhost//");
+      throw new InvalidUrlException("empty broker URL \"" + PasswordMasker.maskForError(url) + "\"; write e.g. amqp://guest:guest@localhost//");
     }
     BrokerUrl primary = UrlParser.parse(elements.get(0));
     List<BrokerUrl> out = new ArrayList<>(elements.size());
@@ -49,7 +49,7 @@ public final class BrokerUrls {
     for (String element : elements.subList(1, elements.size())) {
       BrokerUrl alternate = element.contains("://") ? UrlParser.parse(element) : hostOnly(primary, element, url);
       if (!alternate.transport().equals(primary.transport())) {
-        throw new InvalidUrlException("failover list " + mask(url) + " mixes transports \"" + primary.transport()
+        throw new InvalidUrlException("failover list " + PasswordMasker.maskForError(url) + " mixes transports \"" + primary.transport()
             + "\" and \"" + alternate.transport() + "\"; every URL in a failover list must use one transport");
       }
       out.add(alternate);
@@ -67,7 +67,7 @@ public final class BrokerUrls {
   public static BrokerUrl parseOne(String url) {
     List<BrokerUrl> all = parse(url);
     if (all.size() != 1) {
-      throw new InvalidUrlException("expected one broker URL but got a failover list of " + all.size() + ": " + mask(url));
+      throw new InvalidUrlException("expected one broker URL but got a failover list of " + all.size() + ": " + PasswordMasker.maskForError(url));
     }
     return all.get(0);
   }
@@ -114,8 +114,9 @@ public final class BrokerUrls {
       // These transports read their options from the URL, so they are part of its identity.
       char sepChar = '?';
       for (Map.Entry<String, String> e : url.query().entrySet()) {
+        boolean hide = !includePassword && PasswordMasker.looksSecret(e.getKey());
         sb.append(sepChar).append(PercentCodec.encode(e.getKey(), "")).append('=')
-            .append(PercentCodec.encode(e.getValue(), ""));
+            .append(hide ? PasswordMasker.MASK : PercentCodec.encode(e.getValue(), ""));
         sepChar = '&';
       }
     }
@@ -134,12 +135,12 @@ public final class BrokerUrls {
 
   private static BrokerUrl hostOnly(BrokerUrl primary, String element, String whole) {
     if (element.indexOf('@') >= 0 || element.indexOf('/') >= 0 || element.indexOf('?') >= 0) {
-      throw new InvalidUrlException("failover element \"" + mask(element) + "\" in " + mask(whole)
+      throw new InvalidUrlException("failover element \"" + PasswordMasker.maskForError(element) + "\" in " + PasswordMasker.maskForError(whole)
           + " has no scheme; write a full URL such as " + primary.transport() + "://host or a bare host[:port]");
     }
     int colon = element.indexOf(':');
     if (colon >= 0 && colon != element.lastIndexOf(':')) {
-      throw new InvalidUrlException("IPv6 address literals are not supported (as in Kombu): " + mask(whole)
+      throw new InvalidUrlException("IPv6 address literals are not supported (as in Kombu): " + PasswordMasker.maskForError(whole)
           + "; use a host name that resolves to the address instead");
     }
     BrokerUrl.Builder b = primary.toBuilder().uriPrefix(null);

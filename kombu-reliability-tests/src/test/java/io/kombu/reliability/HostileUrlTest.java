@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -50,7 +51,7 @@ class HostileUrlTest {
         bad("ssl=maybe", "amqp://" + CRED + "127.0.0.1:1//?ssl=maybe", InvalidUrlException.class, "ssl"),
         bad("an unknown option (channel_max)", "amqp://" + CRED + "127.0.0.1:1//?channel_max=-3", InvalidUrlException.class,
             "channel_max"),
-        // Only the password is masked in echoed URLs: the value of an unknown query option is shown as given (README).
+        // The key of an unknown query option is named; its value is masked (unknownOptionValueIsNotShown).
         bad("an unknown option with a value", "amqp://" + CRED + "127.0.0.1:1//?api_token=v1", InvalidUrlException.class,
             "api_token"),
         bad("an unknown option on memory://", "memory://?polling_interval=-1", InvalidUrlException.class,
@@ -89,6 +90,19 @@ class HostileUrlTest {
 
   private static Arguments badOptions(String name, String url, Map<String, String> options, String hint) {
     return Arguments.of(name, url, options, hint);
+  }
+
+  @Test
+  @DisplayName("an unknown URL option is named by its key and its value is not shown")
+  void unknownOptionValueIsNotShown() {
+    Throwable thrown = catchThrowable(() -> {
+      try (Connection conn = Kombu.connect("amqp://" + CRED + "127.0.0.1:1//?api_token=tok-v1-9f8e7d")) {
+        conn.channel();
+      }
+    });
+
+    assertThat(thrown).isInstanceOf(InvalidUrlException.class).hasMessageContaining("api_token");
+    assertThat(LogCapture.printed(thrown)).doesNotContain("tok-v1-9f8e7d");
   }
 
   @ParameterizedTest(name = "{0}")

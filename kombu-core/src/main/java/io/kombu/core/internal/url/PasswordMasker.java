@@ -1,8 +1,14 @@
 package io.kombu.core.internal.url;
 
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
 /**
- * Masks the password of raw URL strings, including malformed ones, for messages and logs. Errs towards masking too much:
- * a password with an unescaped {@code ?} or {@code #} is still hidden.
+ * Masks the password of raw URL strings, including malformed ones, for messages and logs, and the values of query options
+ * whose name looks secret ({@code api_token}, {@code sentinel_password}, …). Errs towards masking too much: a password
+ * with an unescaped {@code ?} or {@code #} is still hidden. {@link #maskForError} also hides every other query value
+ * except those of the harmless options core parses itself.
  *
  * <p>Thread-safety: stateless and thread-safe.
  */
@@ -10,14 +16,55 @@ public final class PasswordMasker {
   /** What a password is replaced with, as Kombu's {@code as_uri()}. */
   public static final String MASK = "**";
 
+  /** Words that make a query option or transport option name look secret (matched case-insensitively, anywhere). */
+  private static final List<String> SECRET_WORDS = List.of(
+      "password", "passwd", "secret", "token", "key", "credential", "passphrase", "auth");
+
+  /** Options core parses itself whose values are safe to show, and are what an error is about when they are wrong. */
+  private static final Set<String> HARMLESS_OPTIONS = Set.of(
+      "heartbeat", "connect_timeout", "failover_strategy", "ssl", "ssl_cert_reqs", "ssl_check_hostname", "login_method",
+      "insist");
+
   private PasswordMasker() {}
 
   /**
+   * @param name an option name
+   * @return whether its value should never be shown: the name contains password, passwd, secret, token, key,
+   *     credential, passphrase or auth (case-insensitive)
+   */
+  public static boolean looksSecret(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    for (String word : SECRET_WORDS) {
+      if (lower.contains(word)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * @param raw a URL, a {@code ;}-separated failover list, or any text
-   * @return the text with each element's password replaced by {@link #MASK}
+   * @return the text with each element's password, and the values of query options that look secret, replaced by
+   *     {@link #MASK}
    */
   public static String mask(String raw) {
-    if (raw.indexOf('@') < 0) {
+    return mask(raw, false);
+  }
+
+  /**
+   * For error messages about a URL: like {@link #mask}, and every query value is replaced by {@link #MASK} except
+   * those of the options core parses itself (heartbeat, connect_timeout, failover_strategy, ssl, ssl_cert_reqs, …), so
+   * an unknown option names its key but never shows its value.
+   *
+   * @param raw a URL, a {@code ;}-separated failover list, or any text
+   * @return the masked text
+   */
+  public static String maskForError(String raw) {
+    return mask(raw, true);
+  }
+
+  private static String mask(String raw, boolean allUnknownValues) {
+    if (raw.indexOf('@') < 0 && raw.indexOf('?') < 0) {
       return raw;
     }
     String[] parts = raw.split(";", -1);
@@ -26,9 +73,36 @@ public final class PasswordMasker {
       if (i > 0) {
         out.append(';');
       }
-      out.append(maskOne(parts[i]));
+      out.append(maskQuery(maskOne(parts[i]), allUnknownValues));
     }
     return out.toString();
+  }
+
+  /** Runs after the password is masked, so a {@code ?} left in the element starts the query. */
+  private static String maskQuery(String element, boolean allUnknownValues) {
+    int q = element.indexOf('?');
+    if (q < 0) {
+      return element;
+    }
+    int hash = element.indexOf('#', q);
+    int end = hash < 0 ? element.length() : hash;
+    String[] pairs = element.substring(q + 1, end).split("&", -1);
+    StringBuilder out = new StringBuilder(element.length()).append(element, 0, q + 1);
+    for (int i = 0; i < pairs.length; i++) {
+      if (i > 0) {
+        out.append('&');
+      }
+      String pair = pairs[i];
+      int eq = pair.indexOf('=');
+      if (eq < 0) {
+        out.append(pair);
+        continue;
+      }
+      String key = PercentCodec.decode(pair.substring(0, eq), true);
+      boolean hide = looksSecret(key) || (allUnknownValues && !HARMLESS_OPTIONS.contains(key));
+      out.append(pair, 0, eq + 1).append(hide ? MASK : pair.substring(eq + 1));
+    }
+    return out.append(element, end, element.length()).toString();
   }
 
   private static String maskOne(String element) {

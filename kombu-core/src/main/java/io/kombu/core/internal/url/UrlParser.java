@@ -41,7 +41,7 @@ public final class UrlParser {
     int sep = url.indexOf("://");
     if (sep < 0) {
       throw new InvalidUrlException(
-          "no scheme in URL \"" + PasswordMasker.mask(url) + "\"; write e.g. amqp://" + PasswordMasker.mask(url));
+          "no scheme in URL \"" + PasswordMasker.maskForError(url) + "\"; write e.g. amqp://" + PasswordMasker.maskForError(url));
     }
     String scheme = url.substring(0, sep);
     checkScheme(scheme, url);
@@ -96,7 +96,7 @@ public final class UrlParser {
   private static void parseHostAndPort(String hostinfo, String url, boolean selfParsing, BrokerUrl.Builder b) {
     if (hostinfo.indexOf('[') >= 0 || (!selfParsing && hostinfo.indexOf(':') != hostinfo.lastIndexOf(':'))) {
       throw new InvalidUrlException("IPv6 address literals are not supported (as in Kombu) in URL "
-          + PasswordMasker.mask(url) + "; use a host name that resolves to the address instead");
+          + PasswordMasker.maskForError(url) + "; use a host name that resolves to the address instead");
     }
     if (selfParsing && hostinfo.indexOf(',') >= 0) {
       // A MongoDB seed list: the transport reads it; no single port applies.
@@ -124,7 +124,7 @@ public final class UrlParser {
     boolean digits = !port.isEmpty() && port.length() <= 5 && port.chars().allMatch(c -> c >= '0' && c <= '9');
     int value = digits ? Integer.parseInt(port) : -1;
     if (value < 1 || value > 65535) {
-      throw new InvalidUrlException("invalid port \"" + port + "\" in URL " + PasswordMasker.mask(url) + ": " + PORT_RULE);
+      throw new InvalidUrlException("invalid port \"" + port + "\" in URL " + PasswordMasker.maskForError(url) + ": " + PORT_RULE);
     }
     return value;
   }
@@ -163,7 +163,7 @@ public final class UrlParser {
           // Accepted for compatibility with Kombu URLs; it has had no effect since AMQP 0-9-1.
         }
         case FAILOVER_STRATEGY -> b.queryOption(FAILOVER_STRATEGY, failoverStrategy(value, url));
-        default -> throw new InvalidUrlException("unknown option \"" + key + "\" in URL " + PasswordMasker.mask(url)
+        default -> throw new InvalidUrlException("unknown option \"" + key + "\" in URL " + PasswordMasker.maskForError(url)
             + "; the options allowed in a URL are: " + ALLOWED_OPTIONS
             + ". Pass transport-specific settings as TransportOptions instead");
       }
@@ -180,7 +180,7 @@ public final class UrlParser {
           case "CERT_OPTIONAL", "optional" -> "CERT_OPTIONAL";
           case "CERT_NONE", "none" -> "CERT_NONE";
           default -> throw new InvalidUrlException("invalid ssl_cert_reqs \"" + value + "\" in URL "
-              + PasswordMasker.mask(url) + "; use CERT_REQUIRED (required), CERT_OPTIONAL (optional) or CERT_NONE (none)");
+              + PasswordMasker.maskForError(url) + "; use CERT_REQUIRED (required), CERT_OPTIONAL (optional) or CERT_NONE (none)");
         };
       }
       case "check_hostname" -> {
@@ -197,7 +197,7 @@ public final class UrlParser {
       case "true", "1" -> true;
       case "false", "0" -> false;
       default -> throw new InvalidUrlException("invalid " + key + " value \"" + value + "\" in URL "
-          + PasswordMasker.mask(url) + "; use true, false, 1 or 0");
+          + PasswordMasker.maskForError(url) + "; use true, false, 1 or 0");
     };
   }
 
@@ -209,7 +209,7 @@ public final class UrlParser {
       }
       return Duration.ofNanos(s.movePointRight(9).longValueExact());
     } catch (NumberFormatException | ArithmeticException e) {
-      throw new InvalidUrlException("invalid " + key + " \"" + value + "\" in URL " + PasswordMasker.mask(url)
+      throw new InvalidUrlException("invalid " + key + " \"" + value + "\" in URL " + PasswordMasker.maskForError(url)
           + "; give a non-negative number of seconds, e.g. " + key + "=10 or " + key + "=2.5", e);
     }
   }
@@ -218,7 +218,7 @@ public final class UrlParser {
     try {
       return FailoverStrategy.of(value).kombuName();
     } catch (ConfigurationException e) {
-      throw new InvalidUrlException("invalid failover_strategy \"" + value + "\" in URL " + PasswordMasker.mask(url)
+      throw new InvalidUrlException("invalid failover_strategy \"" + value + "\" in URL " + PasswordMasker.maskForError(url)
           + "; use round-robin or shuffle", e);
     }
   }
@@ -228,7 +228,7 @@ public final class UrlParser {
         c -> c < 0x80 && (Character.isLetterOrDigit(c) || c == '+' || c == '-' || c == '.'));
     if (!ok) {
       throw new InvalidUrlException("invalid scheme \"" + PasswordMasker.mask(scheme) + "\" in URL "
-          + PasswordMasker.mask(url) + "; a scheme names the transport, e.g. amqp://host or redis://host");
+          + PasswordMasker.maskForError(url) + "; a scheme names the transport, e.g. amqp://host or redis://host");
     }
   }
 
