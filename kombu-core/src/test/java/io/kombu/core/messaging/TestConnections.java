@@ -34,8 +34,12 @@ final class TestConnections {
   }
 
   KombuConnection connect(String url, FailoverStrategy strategy) {
+    return connect(url, strategy, TransportOptions.defaults());
+  }
+
+  KombuConnection connect(String url, FailoverStrategy strategy, TransportOptions options) {
     List<BrokerUrl> urls = BrokerUrls.parse(url);
-    return new KombuConnection(new ConnectionSettings(urls, strategy, TransportOptions.defaults(), broker.provider(),
+    return new KombuConnection(new ConnectionSettings(urls, strategy, options, broker.provider(),
         TransportRegistry.builder().discovery(false).build(), SerializerRegistry.defaultRegistry(),
         CompressorRegistry.defaultRegistry(), clock, sleeper, new Random(42)));
   }

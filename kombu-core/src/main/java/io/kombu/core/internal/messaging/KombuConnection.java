@@ -470,7 +470,7 @@ public final class KombuConnection implements Connection {
         : u.sslOptions().isEmpty() ? Boolean.FALSE : u.sslOptions());
     info.put("transport", u.uriPrefix() != null ? u.uriPrefix() : u.transport());
     info.put("connect_timeout", u.connectTimeout().toMillis() / 1000.0);
-    info.put("transport_options", settings.transportOptions().asMap());
+    info.put("transport_options", maskSecrets(settings.transportOptions().asMap()));
     info.put("login_method", u.loginMethod());
     info.put("uri_prefix", u.uriPrefix());
     info.put("heartbeat", u.heartbeat().toMillis() / 1000.0);
@@ -482,6 +482,35 @@ public final class KombuConnection implements Connection {
     info.put("alternates", Collections.unmodifiableList(alternates));
     info.put("credential_provider", null);
     return Collections.unmodifiableMap(info);
+  }
+
+  /** Words that make a transport option's name secret (matched case-insensitively, anywhere in the name). */
+  private static final List<String> SECRET_OPTION_WORDS = List.of(
+      "password", "secret", "token", "credential", "passphrase", "access_key", "secret_key", "auth");
+
+  /**
+   * A copy of the options for {@link #info()} with the value of every option whose name looks secret replaced by
+   * {@code **}, in nested maps too (e.g. {@code sentinel_kwargs}): info() is made for printing and logging.
+   */
+  private static Map<String, Object> maskSecrets(Map<String, ?> options) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    options.forEach((key, value) -> {
+      if (isSecretOption(key)) {
+        out.put(key, "**");
+      } else if (value instanceof Map<?, ?> nested) {
+        Map<String, Object> copy = new LinkedHashMap<>();
+        nested.forEach((k, v) -> copy.put(String.valueOf(k), v));
+        out.put(key, maskSecrets(copy));
+      } else {
+        out.put(key, value);
+      }
+    });
+    return Collections.unmodifiableMap(out);
+  }
+
+  private static boolean isSecretOption(String key) {
+    String lower = key.toLowerCase(java.util.Locale.ROOT);
+    return SECRET_OPTION_WORDS.stream().anyMatch(lower::contains);
   }
 
   @Override
