@@ -143,7 +143,7 @@ public final class PublishOptions {
     return compression;
   }
 
-  /** @return application headers */
+  /** @return application headers; a value may be null (Python's {@code None}) */
   public Map<String, Object> headers() {
     return headers;
   }
@@ -288,9 +288,14 @@ public final class PublishOptions {
       return this;
     }
 
-    /** @param name header name @param value header value @return this */
-    public Builder header(String name, Object value) {
-      headers.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+    /**
+     * @param name header name
+     * @param value header value; null is allowed and travels as JSON {@code null} / AMQP void, because Python peers send
+     *     it (Celery's {@code eta}, {@code expires}, {@code group} are often {@code None})
+     * @return this
+     */
+    public Builder header(String name, @Nullable Object value) {
+      headers.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 

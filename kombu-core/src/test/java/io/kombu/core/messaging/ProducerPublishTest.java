@@ -164,4 +164,12 @@ class ProducerPublishTest {
     producer.publish("second", PublishOptions.routingKey("q"));
     assertThat(new String(last().body(), StandardCharsets.UTF_8)).isEqualTo("second");
   }
+
+  @Test
+  @DisplayName("a null header value (Python's None, as Celery sends for eta and expires) reaches the transport")
+  void nullHeaderValuesPassThrough() {
+    conn.producer().publish("x", PublishOptions.builder().routingKey("q").header("eta", null).header("retries", 0)
+        .build());
+    assertThat(last().headers()).containsEntry("eta", null).containsEntry("retries", 0);
+  }
 }
