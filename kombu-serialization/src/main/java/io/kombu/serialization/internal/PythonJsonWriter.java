@@ -30,7 +30,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Writes JSON exactly as Kombu's {@code json.dumps} does: separators {@code ", "} and {@code ": "}, every character
- * outside printable ASCII escaped as lower-case {@code \}{@code uXXXX}, Python's float repr, {@code NaN} and
+ * outside printable ASCII escaped as lower-case {@code \}{@code uhhhh}, Python's float repr, {@code NaN} and
  * {@code Infinity} as bare words, and Kombu 5.3's {@code {"__type__": T, "__value__": V}} markers for dates, times,
  * UUIDs, decimals and bytes.
  *

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Kombu's default {@code json} serializer ({@code application/json}, {@code utf-8}), written to be byte-identical with
  * Python Kombu's {@code json.dumps}: separators {@code ", "} and {@code ": "}, non-ASCII escaped as {@code \}{@code
- * uXXXX}, Python's float repr, {@code NaN}/{@code Infinity} allowed both ways.
+ * uhhhh}, Python's float repr, {@code NaN}/{@code Infinity} allowed both ways.
  *
  * <p>Encodes Map (keys: strings, or numbers, booleans and null, which become text as in Python), List and other
  * collections, arrays, String, Integer/Long/BigInteger, Double/Float, Boolean, null and {@link JsonConvertible}; and,

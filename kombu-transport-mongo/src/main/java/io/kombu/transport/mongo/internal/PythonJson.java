@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * JSON text as Python's {@code json.dumps} writes it with default arguments, which is how Kombu stores the envelope in
- * the {@code payload} field: separators {@code ", "} and {@code ": "}, non-ASCII characters escaped as {@code \\uXXXX},
+ * the {@code payload} field: separators {@code ", "} and {@code ": "}, non-ASCII characters escaped as {@code \\uhhhh},
  * map insertion order, floats in Python's {@code repr}. Reading accepts any JSON, plus Python's {@code NaN}/{@code
  * Infinity}.
  *

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * JSON text exactly as Python's {@code json.dumps} writes it with default arguments, which is what Kombu stores in Redis:
- * separators {@code ", "} and {@code ": "}, every non-ASCII character escaped as {@code \\uXXXX} (surrogate pairs for
+ * separators {@code ", "} and {@code ": "}, every non-ASCII character escaped as {@code \\uhhhh} (surrogate pairs for
  * characters beyond the BMP), map insertion order, {@code NaN}/{@code Infinity} as Python spells them, floats in Python's
  * shortest {@code repr}. Reading accepts any valid JSON (Jackson), with Python's {@code NaN} and {@code Infinity}.
  *
