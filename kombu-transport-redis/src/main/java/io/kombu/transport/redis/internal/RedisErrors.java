@@ -4,6 +4,8 @@ import io.kombu.ChannelException;
 import io.kombu.ConnectionException;
 import io.kombu.KombuException;
 import io.kombu.UncategorizedKombuException;
+import java.security.cert.CertificateException;
+import org.jspecify.annotations.Nullable;
 import redis.clients.jedis.exceptions.JedisAccessControlException;
 import redis.clients.jedis.exceptions.JedisBusyException;
 import redis.clients.jedis.exceptions.JedisConnectionException;
@@ -33,6 +35,10 @@ public final class RedisErrors {
       return new ConnectionException("Redis at " + where + " refused the credentials during " + what + " ("
           + e.getMessage() + "); check the user name and password in the URL", e);
     }
+    CertificateException rejected = certificateProblem(e);
+    if (rejected != null) {
+      return new ConnectionException(tlsMessage(rejected, what, where), e);
+    }
     if (e instanceof JedisConnectionException || e instanceof JedisBusyException) {
       return new ConnectionException("lost the connection to Redis at " + where + " during " + what + " ("
           + e.getMessage() + "); Kombu reconnects on retry (Connection.ensure or a consumer loop)", e);
@@ -53,6 +59,32 @@ public final class RedisErrors {
           + e.getMessage(), e);
     }
     return new UncategorizedKombuException("unexpected error during " + what + " at " + where + ": " + e, e);
+  }
+
+  /**
+   * A TLS handshake that failed on the certificate surfaces from Jedis as a connection error; saying "lost the
+   * connection" there would send users after the network instead of their CA file or host name.
+   */
+  private static @Nullable CertificateException certificateProblem(Throwable e) {
+    Throwable seen = e;
+    for (int depth = 0; seen != null && depth < 10; depth++, seen = seen.getCause()) {
+      if (seen instanceof CertificateException) {
+        return (CertificateException) seen;
+      }
+    }
+    return null;
+  }
+
+  private static String tlsMessage(CertificateException rejected, String what, String where) {
+    String detail = String.valueOf(rejected.getMessage());
+    boolean hostname = detail.contains("subject alternative name") || detail.contains("No name matching");
+    String fix = hostname
+        ? "connect by a host name the certificate names, or add ssl_check_hostname=false to skip only the host name"
+            + " check (the certificate chain is still verified)"
+        : "set ssl_ca_certs to a PEM file with the CA that signed the server certificate, or ssl_cert_reqs=none to"
+            + " skip verification (not for production)";
+    return "TLS handshake with Redis at " + where + " failed during " + what + ": the server certificate was rejected"
+        + (hostname ? " because it does not match the host name" : "") + " (" + detail + "); " + fix;
   }
 
   /** @param e an exception @return whether it means the connection to Redis is (temporarily) gone */
