@@ -34,13 +34,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code rediss://} against a real Redis TLS listener: a child {@code redis-server} on a free port with a CA and a server
- * certificate that {@code openssl} makes in {@link #startTlsRedis}. The server certificate names only {@code DNS:localhost},
- * so connecting to {@code 127.0.0.1} exercises hostname verification; a second, unrelated CA stands for a wrong trust
- * anchor. The server has {@code requirepass}, and every URL carries the password, so each failure is also checked for
+ * {@code rediss://} against real Redis TLS listeners: two child {@code redis-server}s on free ports, one that asks
+ * for no client certificate and one that requires one, with a CA, a server certificate and a client certificate that
+ * {@code openssl} makes in {@link #startTlsRedis}. The server certificate names only {@code DNS:localhost}, so
+ * connecting to {@code 127.0.0.1} exercises hostname verification; a second, unrelated CA stands for a wrong trust
+ * anchor. The servers have {@code requirepass}, and every URL carries the password, so each failure is also checked for
  * leaking it.
  *
- * <p>Thread-safety: a JUnit test class; its tests share one server and do not run concurrently.
+ * <p>Thread-safety: a JUnit test class; its tests share the servers and do not run concurrently.
  */
 @DisplayName("rediss:// verifies the server certificate and host name against a real Redis TLS listener")
 class RedisTlsIT {
@@ -48,11 +49,12 @@ class RedisTlsIT {
 
   @TempDir static Path dir;
 
-  private static Process server;
-  private static Path serverLog;
+  private static final List<Process> servers = new ArrayList<>();
   private static int port;
+  private static int mutualPort;
   private static Path ca;
   private static Path otherCa;
+  private static Path clientCert;
 
   @BeforeAll
   static void startTlsRedis() throws Exception {
@@ -61,32 +63,41 @@ class RedisTlsIT {
     }
     ca = makeCa("ca");
     otherCa = makeCa("other-ca");
-    Path serverCert = makeServerCert("server", "subjectAltName=DNS:localhost");
-    port = freePort();
-    serverLog = dir.resolve("redis.log");
-    server = new ProcessBuilder(List.of("redis-server", "--port", "0", "--tls-port", Integer.toString(port),
+    Path serverCert = makeCert("server", "subjectAltName=DNS:localhost");
+    clientCert = makeCert("client", "extendedKeyUsage=clientAuth");
+    port = startServer(serverCert, "no");
+    mutualPort = startServer(serverCert, "yes");
+  }
+
+  /** @return the TLS port of a new redis-server that asks for client certificates when {@code authClients} is yes */
+  private static int startServer(Path serverCert, String authClients) throws IOException {
+    int tlsPort = freePort();
+    Path log = dir.resolve("redis-" + tlsPort + ".log");
+    Process server = new ProcessBuilder(List.of("redis-server", "--port", "0",
+        "--tls-port", Integer.toString(tlsPort),
         "--tls-cert-file", serverCert.toString(), "--tls-key-file", dir.resolve("server.key").toString(),
-        "--tls-ca-cert-file", ca.toString(), "--tls-auth-clients", "no", "--requirepass", Secrets.PASSWORD,
+        "--tls-ca-cert-file", ca.toString(), "--tls-auth-clients", authClients, "--requirepass", Secrets.PASSWORD,
         "--save", "", "--appendonly", "no", "--bind", "127.0.0.1", "--dir", dir.toString()))
-        .redirectErrorStream(true).redirectOutput(serverLog.toFile()).start();
+        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    servers.add(server);
     long deadline = System.nanoTime() + STARTUP_LIMIT.toNanos();
-    while (!accepts(port)) {
+    while (!accepts(tlsPort)) {
       if (!server.isAlive()) {
-        String log = Files.readString(serverLog);
         unavailable("redis-server with --tls-port exited with " + server.exitValue() + " (is it built with TLS? "
-            + "Debian's redis-server is): " + log.strip());
+            + "Debian's redis-server is): " + Files.readString(log).strip());
       }
       if (System.nanoTime() - deadline > 0) {
-        throw new AssertionError("redis-server did not accept on TLS port " + port + " within " + STARTUP_LIMIT
-            + "; its log: " + Files.readString(serverLog));
+        throw new AssertionError("redis-server did not accept on TLS port " + tlsPort + " within " + STARTUP_LIMIT
+            + "; its log: " + Files.readString(log));
       }
       LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
     }
+    return tlsPort;
   }
 
   @AfterAll
   static void stopTlsRedis() throws InterruptedException {
-    if (server != null) {
+    for (Process server : servers) {
       server.destroy();
       if (!server.waitFor(10, TimeUnit.SECONDS)) {
         server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
@@ -140,10 +151,24 @@ class RedisTlsIT {
     List<Throwable> errors = new ArrayList<>();
     for (String u : urls) {
       Throwable error = failureOf(u);
-      assertThat(error).as("connecting with %s", u.replace(Secrets.PASSWORD, "****")).isInstanceOf(KombuException.class);
+      assertThat(error).as("connecting with %s", u.replace(Secrets.PASSWORD, "****"))
+          .isInstanceOf(KombuException.class);
       errors.add(error);
     }
     errors.forEach(RedisTlsIT::assertNoSecret);
+  }
+
+  @Test
+  @DisplayName("a server that requires client certificates accepts ssl_certfile and ssl_keyfile and refuses a client"
+      + " without them")
+  void clientCertificate() {
+    String verified = "rediss://:" + Secrets.PASSWORD + "@localhost:" + mutualPort + "/0?ssl_cert_reqs=required"
+        + "&ssl_ca_certs=" + ca;
+    roundTrip(verified + "&ssl_certfile=" + clientCert + "&ssl_keyfile=" + dir.resolve("client.key"));
+
+    Throwable error = failureOf(verified);
+    assertThat(error).isInstanceOf(KombuException.class);
+    assertNoSecret(error);
   }
 
   private static String url(String host) {
@@ -185,13 +210,14 @@ class RedisTlsIT {
     return pem;
   }
 
-  private static Path makeServerCert(String name, String extension) throws IOException, InterruptedException {
+  private static Path makeCert(String name, String extension) throws IOException, InterruptedException {
     Path key = dir.resolve(name + ".key");
     Path csr = dir.resolve(name + ".csr");
     Path ext = dir.resolve(name + ".ext");
     Path pem = dir.resolve(name + ".pem");
     Files.writeString(ext, extension + "\n", StandardCharsets.US_ASCII);
-    run(List.of("openssl", "req", "-newkey", "rsa:2048", "-nodes", "-sha256", "-subj", "/CN=localhost",
+    run(List.of("openssl", "req", "-newkey", "rsa:2048", "-nodes", "-sha256",
+        "-subj", "/CN=" + (name.equals("server") ? "localhost" : "kombu-test-client"),
         "-keyout", key.toString(), "-out", csr.toString()));
     run(List.of("openssl", "x509", "-req", "-sha256", "-days", "2", "-in", csr.toString(), "-CA", ca.toString(),
         "-CAkey", dir.resolve("ca.key").toString(), "-CAcreateserial", "-extfile", ext.toString(),
