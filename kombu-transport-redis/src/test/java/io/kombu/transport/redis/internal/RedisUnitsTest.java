@@ -117,13 +117,13 @@ class RedisUnitsTest {
     @Test
     @DisplayName("floats are written like Python's repr")
     void floats() {
-      assertThat(PythonJson.floatRepr(1.5)).isEqualTo("1.5");
-      assertThat(PythonJson.floatRepr(2.0)).isEqualTo("2.0");
-      assertThat(PythonJson.floatRepr(1e16)).isEqualTo("1e+16");
-      assertThat(PythonJson.floatRepr(1e-5)).isEqualTo("1e-05");
-      assertThat(PythonJson.floatRepr(0.0001)).isEqualTo("0.0001");
-      assertThat(PythonJson.floatRepr(123456789.125)).isEqualTo("123456789.125");
-      assertThat(PythonJson.floatRepr(Double.NaN)).isEqualTo("NaN");
+      assertThat(io.kombu.core.virtual.EnvelopeJson.floatRepr(1.5)).isEqualTo("1.5");
+      assertThat(io.kombu.core.virtual.EnvelopeJson.floatRepr(2.0)).isEqualTo("2.0");
+      assertThat(io.kombu.core.virtual.EnvelopeJson.floatRepr(1e16)).isEqualTo("1e+16");
+      assertThat(io.kombu.core.virtual.EnvelopeJson.floatRepr(1e-5)).isEqualTo("1e-05");
+      assertThat(io.kombu.core.virtual.EnvelopeJson.floatRepr(0.0001)).isEqualTo("0.0001");
+      assertThat(io.kombu.core.virtual.EnvelopeJson.floatRepr(123456789.125)).isEqualTo("123456789.125");
+      assertThat(io.kombu.core.virtual.EnvelopeJson.floatRepr(Double.NaN)).isEqualTo("NaN");
     }
 
     @Test
