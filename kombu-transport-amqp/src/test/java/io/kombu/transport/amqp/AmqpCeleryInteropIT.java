@@ -7,6 +7,7 @@ import io.kombu.Message;
 import io.kombu.core.Kombu;
 import io.kombu.testkit.RequiresBroker;
 import io.kombu.testkit.TestBrokers;
+import io.kombu.testkit.PythonKombu;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

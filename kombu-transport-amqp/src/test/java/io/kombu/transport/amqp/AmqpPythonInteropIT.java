@@ -13,6 +13,7 @@ import io.kombu.core.Kombu;
 import io.kombu.spi.BrokerUrl;
 import io.kombu.testkit.RequiresBroker;
 import io.kombu.testkit.TestBrokers;
+import io.kombu.testkit.PythonKombu;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -8,6 +8,7 @@ import io.kombu.PublishOptions;
 import io.kombu.SimpleQueue;
 import io.kombu.TransportOptions;
 import io.kombu.core.Kombu;
+import io.kombu.testkit.PythonKombu;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
