@@ -56,6 +56,7 @@ class RabbitFaultIT {
     String id = UUID.randomUUID().toString().substring(0, 8);
     Names names = new Names("rel-fault-consumer-" + id, "rel-fault-producer-" + id);
     FaultStream.run(fault, TestBrokers.url("amqp"), Map.of("connection_name", names.consumer()),
-        Map.of("connection_name", names.producer(), "confirm_publish", true), () -> inject.accept(names));
+        Map.of("connection_name", names.producer(), "confirm_publish", true), () -> inject.accept(names),
+        FaultStream.Recovery.LOOP_RESTARTS);
   }
 }

@@ -29,7 +29,8 @@ class RedisFaultIT {
   void clientKill() throws Exception {
     String url = TestBrokers.url("redis").replaceFirst("/\\d*$", "/" + DB);
     Map<String, Object> options = Map.of("visibility_timeout", "5", "unacked_restore_throttle", "1");
-    FaultStream.run("client_kill", url, options, options, () -> assertThat(killClientsOnDatabase(url)).isPositive());
+    FaultStream.run("client_kill", url, options, options, () -> assertThat(killClientsOnDatabase(url)).isPositive(),
+        FaultStream.Recovery.LOOP_OR_TRANSPORT);
   }
 
   /** @return how many clients selected to the test's database were killed */
