@@ -1,7 +1,6 @@
 package io.kombu.spi;
 
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -10,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  * A message ready to publish: serialized, compressed body plus Kombu's properties by their AMQP names ({@code
  * delivery_mode}, {@code priority}, {@code expiration}, {@code correlation_id}, ...), in the order Kombu puts them.
  *
- * <p>Thread-safety: immutable; the body array must not be changed after construction.
+ * <p>Thread-safety: immutable as long as its creator changes neither the body array nor the two maps after construction
+ * (they are not copied: core builds one message per publish and this copy would be a large part of its cost).
  */
 public final class OutboundMessage {
   private final byte[] body;
@@ -23,8 +23,8 @@ public final class OutboundMessage {
    * @param body the bytes to send (not copied)
    * @param contentType content type, or null
    * @param contentEncoding content encoding, or null
-   * @param headers application headers
-   * @param properties message properties by AMQP name
+   * @param headers application headers (not copied; read-only to everyone else)
+   * @param properties message properties by AMQP name (not copied; read-only to everyone else)
    */
   public OutboundMessage(
       byte[] body,
@@ -35,8 +35,8 @@ public final class OutboundMessage {
     this.body = Objects.requireNonNull(body, "body");
     this.contentType = contentType;
     this.contentEncoding = contentEncoding;
-    this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
-    this.properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
+    this.headers = Collections.unmodifiableMap(Objects.requireNonNull(headers, "headers"));
+    this.properties = Collections.unmodifiableMap(Objects.requireNonNull(properties, "properties"));
   }
 
   /** @return the body bytes (do not modify) */

@@ -39,7 +39,7 @@ import org.jspecify.annotations.Nullable;
 public final class PythonJsonWriter {
   private static final char[] HEX = "0123456789abcdef".toCharArray();
 
-  private final StringBuilder out = new StringBuilder(128);
+  private final StringBuilder out = new StringBuilder(256);
   private final int maxDepth;
 
   /** @param maxDepth deepest nesting of maps and lists written before giving up (a cycle would never end) */
@@ -48,13 +48,19 @@ public final class PythonJsonWriter {
   }
 
   /**
-   * @return the JSON text of {@code value}; every character is ASCII
+   * @return the JSON text of {@code value} as bytes; every character is ASCII, so each is one byte
    * @throws EncodeException when a value has no JSON form
    */
-  public String write(@Nullable Object value) {
+  public byte[] write(@Nullable Object value) {
     out.setLength(0);
     writeValue(value, 0);
-    return out.toString();
+    // Straight from the builder: going through a String would copy the text twice.
+    int length = out.length();
+    byte[] bytes = new byte[length];
+    for (int i = 0; i < length; i++) {
+      bytes[i] = (byte) out.charAt(i);
+    }
+    return bytes;
   }
 
   private void writeValue(@Nullable Object value, int depth) {
@@ -240,7 +246,11 @@ public final class PythonJsonWriter {
 
   private void writeString(CharSequence s) {
     out.append('"');
-    for (int i = 0, n = s.length(); i < n; i++) {
+    int n = s.length();
+    int plain = plainPrefix(s, n);
+    // Most strings need no escape at all: copy them in one go.
+    out.append(s, 0, plain);
+    for (int i = plain; i < n; i++) {
       char c = s.charAt(i);
       switch (c) {
         case '"' -> out.append("\\\"");
@@ -261,6 +271,17 @@ public final class PythonJsonWriter {
       }
     }
     out.append('"');
+  }
+
+  /** @return how many leading characters are printable ASCII other than {@code "} and {@code \\} */
+  private static int plainPrefix(CharSequence s, int n) {
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
+        return i;
+      }
+    }
+    return n;
   }
 
   private void enter(int depth) {

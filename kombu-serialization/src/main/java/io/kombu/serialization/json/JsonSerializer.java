@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import io.kombu.spi.Serializer;
 import io.kombu.serialization.internal.JsonTreeReader;
 import io.kombu.serialization.internal.PythonJsonWriter;
-import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -88,7 +87,7 @@ public final class JsonSerializer implements Serializer {
   @Override
   public byte[] encode(@Nullable Object value) {
     // Every character written is ASCII, so Latin-1 is the cheapest exact conversion.
-    return new PythonJsonWriter(maxNestingDepth).write(value).getBytes(StandardCharsets.ISO_8859_1);
+    return new PythonJsonWriter(maxNestingDepth).write(value);
   }
 
   /** @throws io.kombu.DecodeException when the body is not one JSON value, breaks a limit or has a bad type marker */

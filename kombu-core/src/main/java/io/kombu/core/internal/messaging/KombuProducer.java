@@ -45,6 +45,9 @@ public final class KombuProducer implements Producer {
   /** Created from the connection (Kombu's Producer(connection)): follows its default channel, also after reconnects. */
   private final boolean followsDefaultChannel;
   private boolean closed;
+  /** The options of the last publish and what they resolved to (see {@link #resolve}). */
+  private @Nullable PublishOptions lastOptions;
+  private @Nullable Resolved lastResolved;
 
   /**
    * @param connection the connection
@@ -99,15 +102,10 @@ public final class KombuProducer implements Producer {
     String compression = publishOptions.compression() != null ? publishOptions.compression() : options.compression();
     Exchange exchange = publishOptions.exchange() != null ? publishOptions.exchange() : options.exchange();
 
-    // 2. + 3. properties in Kombu's order: the caller's, then delivery_mode, expiration and priority
-    Map<String, Object> properties = new LinkedHashMap<>(publishOptions.properties());
-    properties.put("delivery_mode", deliveryMode(publishOptions, exchange).value());
-    Duration expiration = publishOptions.expiration();
-    if (expiration != null) {
-      properties.put("expiration", Long.toString(expiration.toMillis()));
-    }
-    Integer priority = publishOptions.priority();
-    properties.put("priority", priority == null ? 0 : priority);
+    // 2., 3. and 6. properties and declare list
+    Resolved resolved = resolve(publishOptions, exchange);
+    Map<String, Object> properties = resolved.properties;
+    List<Declarable> declare = resolved.declare;
 
     // 4. + 5. every body, encoded before anything is sent so that an EncodeException sends nothing
     List<OutboundMessage> messages = new ArrayList<>(bodies.size());
@@ -116,12 +114,6 @@ public final class KombuProducer implements Producer {
       OutboundMessage message = prepare(body, publishOptions, compression, properties);
       totalBytes += message.body().length;
       messages.add(message);
-    }
-
-    // 6. declare list (the producer's own exchange last, as Kombu appends it)
-    List<Declarable> declare = new ArrayList<>(publishOptions.declare());
-    if (options.autoDeclare() && !options.exchange().name().isEmpty() && !declare.contains(options.exchange())) {
-      declare.add(options.exchange());
     }
 
     // 7. + 8. publish, through ensure when asked
@@ -143,15 +135,48 @@ public final class KombuProducer implements Producer {
     }
   }
 
+  /** What one PublishOptions resolves to for this producer: properties (steps 2, 3) and the declare list (step 6). */
+  private record Resolved(Map<String, Object> properties, List<Declarable> declare) {}
+
+  /**
+   * Resolves the options. The result depends only on the (immutable) options, which callers usually reuse, so the last
+   * one is kept rather than rebuilt for every message.
+   */
+  private Resolved resolve(PublishOptions publishOptions, Exchange exchange) {
+    Resolved last = lastResolved;
+    if (last != null && publishOptions == lastOptions) {
+      return last;
+    }
+    // Properties in Kombu's order: the caller's, then delivery_mode, expiration and priority.
+    Map<String, Object> properties = new LinkedHashMap<>(publishOptions.properties());
+    properties.put("delivery_mode", deliveryMode(publishOptions, exchange).value());
+    Duration expiration = publishOptions.expiration();
+    if (expiration != null) {
+      properties.put("expiration", Long.toString(expiration.toMillis()));
+    }
+    Integer priority = publishOptions.priority();
+    properties.put("priority", priority == null ? 0 : priority);
+    // The producer's own exchange is declared last, as Kombu appends it.
+    List<Declarable> declare = new ArrayList<>(publishOptions.declare());
+    if (options.autoDeclare() && !options.exchange().name().isEmpty() && !declare.contains(options.exchange())) {
+      declare.add(options.exchange());
+    }
+    Resolved resolved = new Resolved(Collections.unmodifiableMap(properties), List.copyOf(declare));
+    lastOptions = publishOptions;
+    lastResolved = resolved;
+    return resolved;
+  }
+
   /** Steps 4 and 5: serializes the body and compresses it; a copy of the caller's headers gets the codec's type. */
   private OutboundMessage prepare(@Nullable Object body, PublishOptions publishOptions, @Nullable String compression,
       Map<String, Object> properties) {
     Encoded encoded = encode(body, publishOptions);
     byte[] bytes = encoded.body;
-    Map<String, Object> headers = new LinkedHashMap<>(publishOptions.headers());
+    Map<String, Object> headers = publishOptions.headers();
     if (compression != null) {
       CompressorRegistry.Compressed compressed = compressors().compress(bytes, compression);
       bytes = compressed.body();
+      headers = new LinkedHashMap<>(headers);
       headers.put("compression", compressed.contentType());
     }
     return new OutboundMessage(bytes, encoded.contentType, encoded.contentEncoding, headers, properties);

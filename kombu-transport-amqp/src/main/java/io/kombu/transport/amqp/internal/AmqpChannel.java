@@ -151,13 +151,26 @@ public final class AmqpChannel implements TransportChannel {
   @Override
   public void basicPublish(
       OutboundMessage message, String exchange, String routingKey, boolean mandatory, @Nullable Duration confirmTimeout) {
-    AMQP.BasicProperties props = AmqpProperties.toBasicProperties(message);
-    // Operation names are built only when something fails: they would cost more than the publish itself.
-    run(() -> publishOp(exchange, routingKey, 1),
-        () -> channel.basicPublish(exchange, routingKey, mandatory, props, message.body()));
+    send(message, exchange, routingKey, mandatory, 1);
     if (settings.confirmPublish()) {
       waitForConfirm(publishOp(exchange, routingKey, 1),
           confirmTimeout == null ? settings.confirmTimeout() : confirmTimeout);
+    }
+  }
+
+  private void send(OutboundMessage message, String exchange, String routingKey, boolean mandatory, int batchSize) {
+    AMQP.BasicProperties props = AmqpProperties.toBasicProperties(message);
+    byte[] body = message.body();
+    // No lambdas and no operation name unless something fails: on this path they would cost as much as the publish.
+    try {
+      if (HeaderValues.holdsNegativeLong(props.getHeaders())) {
+        HeaderTagFrameHandler.publishNegativeLongs(() -> channel.basicPublish(exchange, routingKey, mandatory, props,
+            body));
+      } else {
+        channel.basicPublish(exchange, routingKey, mandatory, props, body);
+      }
+    } catch (IOException | RuntimeException e) {
+      throw failure(e, publishOp(exchange, routingKey, batchSize));
     }
   }
 
@@ -184,9 +197,7 @@ public final class AmqpChannel implements TransportChannel {
     }
     int size = messages.size();
     for (OutboundMessage message : messages) {
-      AMQP.BasicProperties props = AmqpProperties.toBasicProperties(message);
-      run(() -> publishOp(exchange, routingKey, size),
-          () -> channel.basicPublish(exchange, routingKey, mandatory, props, message.body()));
+      send(message, exchange, routingKey, mandatory, size);
     }
     if (settings.confirmPublish()) {
       waitForConfirm(publishOp(exchange, routingKey, size),
@@ -320,12 +331,18 @@ public final class AmqpChannel implements TransportChannel {
   private <T> T call(Supplier<String> operation, ClientCall<T> call) {
     try {
       return call.run();
-    } catch (AlreadyClosedException e) {
-      throw closed(e, operation.get());
     } catch (IOException | TimeoutException | RuntimeException e) {
-      closeReported = closeReported || !channel.isOpen();
-      throw AmqpErrorTranslator.translate(e, operation.get());
+      throw failure(e, operation.get());
     }
+  }
+
+  /** @return Kombu's exception for a failed client call */
+  private KombuException failure(Exception e, String operation) {
+    if (e instanceof AlreadyClosedException) {
+      return closed((AlreadyClosedException) e, operation);
+    }
+    closeReported = closeReported || !channel.isOpen();
+    return AmqpErrorTranslator.translate(e, operation);
   }
 
   /**

@@ -22,6 +22,12 @@ import org.slf4j.LoggerFactory;
 final class HeaderTagFrameHandler implements FrameHandler {
   private static final Logger log = LoggerFactory.getLogger(HeaderTagFrameHandler.class);
 
+  /**
+   * True while the current thread publishes a message whose headers hold a negative 64-bit integer: only such a
+   * content header needs its outbound tags rewritten, and looking into every header frame would copy each one.
+   */
+  private static final ThreadLocal<Boolean> NEGATIVE_LONGS_IN_FLIGHT = ThreadLocal.withInitial(() -> Boolean.FALSE);
+
   private final FrameHandler delegate;
 
   HeaderTagFrameHandler(FrameHandler delegate) {
@@ -43,9 +49,31 @@ final class HeaderTagFrameHandler implements FrameHandler {
     return frame;
   }
 
+  /**
+   * Runs a publish whose headers hold a negative 64-bit integer, so that its content header is rewritten for py-amqp.
+   * The client writes a publish's frames on the publishing thread, which is what makes a thread-local flag enough.
+   *
+   * @param publish the publish
+   * @throws IOException as the publish throws it
+   */
+  static void publishNegativeLongs(IoAction publish) throws IOException {
+    NEGATIVE_LONGS_IN_FLIGHT.set(Boolean.TRUE);
+    try {
+      publish.run();
+    } finally {
+      NEGATIVE_LONGS_IN_FLIGHT.set(Boolean.FALSE);
+    }
+  }
+
+  /** A publish that may throw the client's IOException. */
+  @FunctionalInterface
+  interface IoAction {
+    void run() throws IOException;
+  }
+
   @Override
   public void writeFrame(Frame frame) throws IOException {
-    if (frame.getType() == AMQP.FRAME_HEADER) {
+    if (frame.getType() == AMQP.FRAME_HEADER && NEGATIVE_LONGS_IN_FLIGHT.get()) {
       byte[] payload = frame.getPayload();
       if (HeaderTagRewriter.rewriteOutbound(payload) > 0) {
         // Outbound frames are written from an accumulator or a ByteBuffer, never from a plain payload array.

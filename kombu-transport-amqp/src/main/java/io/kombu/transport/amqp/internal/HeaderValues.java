@@ -40,6 +40,9 @@ public final class HeaderValues {
    * @throws EncodeException when a value has a type AMQP tables cannot carry
    */
   public static Map<String, Object> toWire(Map<String, ?> headers) {
+    if (headers.isEmpty()) {
+      return Map.of();
+    }
     Map<String, Object> out = new LinkedHashMap<>();
     headers.forEach((k, v) -> out.put(k, toWireValue(k, v)));
     return out;
@@ -113,6 +116,41 @@ public final class HeaderValues {
     }
     throw new EncodeException("header " + name + " has a value of type " + v.getClass().getName()
         + ", which an AMQP table cannot carry; use String, a number, Boolean, Instant, byte[], a List or a Map");
+  }
+
+  /**
+   * @param table a table {@link #toWire} made, or null
+   * @return whether it holds, at any depth, a negative integer outside int32, which py-amqp reads correctly only when
+   *     its tag is rewritten (see {@link HeaderTagRewriter})
+   */
+  public static boolean holdsNegativeLong(@Nullable Map<String, Object> table) {
+    if (table == null || table.isEmpty()) {
+      return false;
+    }
+    for (Object v : table.values()) {
+      if (holdsNegativeLongValue(v)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static boolean holdsNegativeLongValue(@Nullable Object v) {
+    if (v instanceof Long) {
+      return (Long) v < 0;
+    }
+    if (v instanceof Map) {
+      return holdsNegativeLong((Map<String, Object>) v);
+    }
+    if (v instanceof List) {
+      for (Object item : (List<?>) v) {
+        if (holdsNegativeLongValue(item)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**
