@@ -1,6 +1,7 @@
 package io.kombu;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 import io.kombu.spi.BrokerUrl;
 import io.kombu.spi.TransportCapabilities;
@@ -115,6 +116,21 @@ class ValueEqualityTest {
   @DisplayName("TransportCapabilities has value equality over all its fields")
   void transportCapabilities() {
     EqualsVerifier.forClass(TransportCapabilities.class).suppress(Warning.NULL_FIELDS).verify();
+  }
+
+  @Test
+  @DisplayName("Credentials have value equality; a null password is refused")
+  void credentials() {
+    EqualsVerifier.forClass(Credentials.class).suppress(Warning.NULL_FIELDS).verify();
+    assertThat(Credentials.passwordOnly("pw")).isEqualTo(new Credentials(null, "pw"));
+    assertThatNullPointerException().isThrownBy(() -> new Credentials("user", null)).withMessage("password");
+  }
+
+  @Test
+  @DisplayName("Credentials print the user name but never the password")
+  void credentialsMaskThePassword() {
+    assertThat(new Credentials("app", "s3cret-value")).hasToString("Credentials[username=app, password=**]");
+    assertThat(Credentials.passwordOnly("s3cret-value").toString()).doesNotContain("s3cret");
   }
 
   @Test
