@@ -143,6 +143,7 @@ public final class BrokerUrls {
       throw new InvalidUrlException("IPv6 address literals are not supported (as in Kombu): " + PasswordMasker.maskForError(whole)
           + "; use a host name that resolves to the address instead");
     }
+    UrlParser.checkHostLength(colon < 0 ? element : element.substring(0, colon), whole);
     BrokerUrl.Builder b = primary.toBuilder().uriPrefix(null);
     if (colon < 0) {
       return b.hostname(element.toLowerCase(java.util.Locale.ROOT)).build();

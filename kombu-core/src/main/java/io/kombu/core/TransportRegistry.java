@@ -7,6 +7,7 @@ import io.kombu.core.internal.discovery.CodeSources;
 import io.kombu.core.internal.discovery.EditDistance;
 import io.kombu.core.internal.discovery.ProviderFailure;
 import io.kombu.core.internal.discovery.SafeServiceLoader;
+import io.kombu.core.internal.url.PasswordMasker;
 import io.kombu.spi.BrokerUrl;
 import io.kombu.spi.Spi;
 import io.kombu.spi.TransportProvider;
@@ -145,8 +146,8 @@ public final class TransportRegistry {
   }
 
   private String notFoundMessage(String scheme, String url) {
-    StringBuilder sb = new StringBuilder("no transport for scheme \"").append(scheme).append("\" (url ").append(url)
-        .append(").");
+    StringBuilder sb = new StringBuilder("no transport for scheme \"").append(PasswordMasker.cut(scheme))
+        .append("\" (url ").append(PasswordMasker.cutUrl(url)).append(").");
     String coordinates = KnownTransports.coordinates(scheme).orElse(null);
     if (coordinates != null) {
       sb.append("\n  Add the dependency ").append(coordinates).append("; kombu-bom manages its version.");

@@ -1,7 +1,10 @@
 package io.kombu.reliability;
 
+import io.kombu.testkit.TestBrokers;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -9,9 +12,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 
 /**
- * Runs the local broker tools the fault tests need: {@code rabbitmqctl} and {@code scripts/brokers.sh}.
+ * Runs the local broker tools the fault and TLS tests need ({@code rabbitmqctl}, {@code scripts/brokers.sh},
+ * {@code openssl}, {@code redis-server}), and says what to do when one is missing.
  *
  * <p>Thread-safety: stateless and thread-safe (the broker itself is shared, so fault tests run one at a time).
  */
@@ -55,6 +60,45 @@ final class BrokerFaults {
   static void ensureRabbitmqUp() {
     if (!answers(5672)) {
       run(Duration.ofSeconds(240), "bash", brokersScript().toString());
+    }
+  }
+
+  /** @param command a command and its arguments @return true when it runs and exits with 0 within 30 s */
+  static boolean commandWorks(String... command) {
+    try {
+      Process p = new ProcessBuilder(command).redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      if (!p.waitFor(30, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        return false;
+      }
+      return p.exitValue() == 0;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /**
+   * Skips the calling test because a local tool or listener is missing, or fails it under {@code KOMBU_IT_REQUIRED=true}.
+   *
+   * @param why what is missing and how to provide it
+   */
+  static void unavailable(String why) {
+    if (TestBrokers.required()) {
+      throw new AssertionError(why + " (KOMBU_IT_REQUIRED=true, so this fails instead of skipping)");
+    }
+    Assumptions.abort(why);
+  }
+
+  /** @return a loopback TCP port that was free a moment ago */
+  static int freePort() {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    } catch (IOException e) {
+      throw new AssertionError("no free loopback port: " + e, e);
     }
   }
 

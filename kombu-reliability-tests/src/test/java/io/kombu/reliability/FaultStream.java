@@ -52,6 +52,29 @@ final class FaultStream {
     LOOP_OR_TRANSPORT
   }
 
+  /**
+   * What a stream under a fault came to; {@link #toString()} is the summary line that is logged and printed.
+   *
+   * @param published publishes attempted
+   * @param confirmed publishes that returned normally
+   * @param consumed deliveries to the handler, duplicates included
+   * @param distinct distinct messages delivered
+   * @param lost confirmed but never delivered
+   * @param rounds consume rounds of the loop (1 + its restarts)
+   */
+  record Result(int published, int confirmed, int consumed, int distinct, int lost, int rounds) {
+    /** @return deliveries beyond the first of each message */
+    int duplicates() {
+      return consumed - distinct;
+    }
+
+    @Override
+    public String toString() {
+      return published + " published, " + confirmed + " confirmed, " + consumed + " consumed (" + distinct
+          + " distinct), " + duplicates() + " duplicates, " + lost + " lost, " + rounds + " loop rounds";
+    }
+  }
+
   private FaultStream() {}
 
   /**
@@ -62,8 +85,9 @@ final class FaultStream {
    * @param inject breaks the broker; runs on another thread while publishing goes on
    * @param recovery who must recover the consumer: the loop (it restarts) or either (a transport such as Redis may
    *     reconnect inside drainEvents, so the loop never sees the fault; whether it does depends on timing)
+   * @return the counts, once every check passed
    */
-  static void run(String fault, String url, Map<String, ?> consumerOptions, Map<String, ?> producerOptions,
+  static Result run(String fault, String url, Map<String, ?> consumerOptions, Map<String, ?> producerOptions,
       Runnable inject, Recovery recovery) throws Exception {
     String id = UUID.randomUUID().toString().substring(0, 8);
     String queueName = "rel.fault." + fault + "." + id;
@@ -110,13 +134,14 @@ final class FaultStream {
       Set<Integer> lost = new TreeSet<>(confirmed);
       lost.removeAll(deliveries.keySet());
       int total = deliveries.values().stream().mapToInt(AtomicInteger::get).sum();
-      int duplicates = total - deliveries.size();
-      log.info("Fault {} on {}: {} published, {} confirmed, {} failed after retries, {} consumed ({} distinct),"
-              + " {} duplicates, {} lost, {} loop rounds", fault, TestBrokers.mask(url), published.get(),
-          confirmed.size(), failed.size(), total, deliveries.size(), duplicates, lost.size(), rounds.get());
+      Result result = new Result(published.get(), confirmed.size(), total, deliveries.size(), lost.size(), rounds.get());
+      log.info("Fault {} on {}: {}, {} failed after retries", fault, TestBrokers.mask(url), result, failed.size());
+      // Also on standard output, so that the counts show in the build log and the failsafe report.
+      System.out.println("Fault " + fault + ": " + result + ", " + failed.size() + " failed after retries");
       assertThat(failed).as("publishes that failed despite the retry policy").isEmpty();
       assertThat(confirmed).as("confirmed publishes").hasSize(published.get());
       assertThat(lost).as("confirmed but never consumed").isEmpty();
+      return result;
     } finally {
       try (Connection cleanup = Kombu.connect(url)) {
         cleanup.ensureConnection(RetryPolicy.builder().maxRetries(30).intervalStart(Duration.ofSeconds(1)).build())

@@ -20,9 +20,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Malformed and oversized URLs, unknown schemes, bad ports and bad options: each is refused with a clear {@link
- * ConfigurationException} (or subtype) that names the problem, and no form of the planted password appears in the
- * exception's message, its causes or its stack, nor in anything logged while trying. No network: every case fails before
- * a socket is opened (memory:// is in-process).
+ * ConfigurationException} (or subtype) that names the problem, quoting only a cut-down form of an oversized URL, host,
+ * port or option, and no form of the planted password appears in the exception's message, its causes or its stack, nor
+ * in anything logged while trying. No network: every case fails before a socket is opened (memory:// is in-process).
  *
  * <p>Thread-safety: a JUnit test class.
  */
@@ -30,6 +30,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 class HostileUrlTest {
   private static final String PW = Secrets.PASSWORD;
   private static final String CRED = "u:" + PW + "@";
+  /** An oversized host name, scheme or value: errors quote at most {@link #QUOTE_LIMIT} characters of anything. */
+  private static final String HUGE = "h".repeat(10_000);
+  /** Comfortably above the longest legitimate message (a URL cut to 200 characters plus explanations). */
+  private static final int QUOTE_LIMIT = 1_500;
 
   static Stream<Arguments> urls() {
     return Stream.of(
@@ -74,7 +78,21 @@ class HostileUrlTest {
         bad("a known transport that is not on the class path (mongodb)", "mongodb://" + CRED + "h/db",
             TransportNotFoundException.class, "kombu-transport-mongo"),
         bad("a scheme nobody uses (ftp)", "ftp://" + CRED + "h/", TransportNotFoundException.class, "ftp"),
-        bad("a chain of plus-separated schemes", "a+b+c://" + CRED + "h/", TransportNotFoundException.class, "scheme"));
+        bad("a chain of plus-separated schemes", "a+b+c://" + CRED + "h/", TransportNotFoundException.class, "scheme"),
+        bad("a 10,000-character host name", "amqp://" + CRED + HUGE + ":5672//", InvalidUrlException.class,
+            "host name of 10000 characters"),
+        bad("a 10,000-character host name on redis", "redis://:" + PW + "@" + HUGE + "/0", InvalidUrlException.class,
+            "at most 253"),
+        bad("a 10,000-character failover alternate", "amqp://" + CRED + "127.0.0.1:1//;" + HUGE + ":5672",
+            InvalidUrlException.class, "host name"),
+        bad("a 10,000-digit port", "amqp://" + CRED + "127.0.0.1:" + "9".repeat(10_000) + "//", InvalidUrlException.class,
+            "(10000 characters)"),
+        bad("a 10,000-digit heartbeat", "amqp://" + CRED + "127.0.0.1:1//?heartbeat=" + "9".repeat(10_000),
+            InvalidUrlException.class, "heartbeat"),
+        bad("a 10,000-character option key", "amqp://" + CRED + "127.0.0.1:1//?" + "k".repeat(10_000) + "=1",
+            InvalidUrlException.class, "unknown option"),
+        bad("a 10,000-letter scheme", "x".repeat(10_000) + "://" + CRED + "h/", TransportNotFoundException.class,
+            "(10000 characters)"));
   }
 
   static Stream<Arguments> options() {
@@ -117,6 +135,8 @@ class HostileUrlTest {
 
     assertThat(thrown).as(name).isInstanceOf(type).isInstanceOf(ConfigurationException.class);
     assertThat(thrown.getMessage()).containsIgnoringCase(hint);
+    assertThat(thrown.getMessage().length()).as("length of the message for %s: oversized parts are cut", name)
+        .isLessThan(QUOTE_LIMIT);
     Secrets.assertAbsent("the exception for " + name, LogCapture.printed(thrown));
     Secrets.assertAbsent("the exception's toString for " + name, thrown.toString());
   }

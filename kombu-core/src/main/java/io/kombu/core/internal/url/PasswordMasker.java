@@ -25,7 +25,37 @@ public final class PasswordMasker {
       "heartbeat", "connect_timeout", "failover_strategy", "ssl", "ssl_cert_reqs", "ssl_check_hostname", "login_method",
       "insist");
 
+  /** The most characters of a URL an error message quotes; a 1 MiB URL is no help in a message or a log. */
+  public static final int URL_QUOTE_LIMIT = 200;
+  /** The most characters of one part of a URL (a host, a port, an option key or value) an error message quotes. */
+  public static final int PART_QUOTE_LIMIT = 100;
+
   private PasswordMasker() {}
+
+  /**
+   * @param text one part of a URL that an error message quotes: a host, a port, an option key or value
+   * @return the text, or its first {@value #PART_QUOTE_LIMIT} characters and {@code "... (N characters)"} when longer
+   */
+  public static String cut(String text) {
+    return cut(text, PART_QUOTE_LIMIT);
+  }
+
+  /**
+   * @param url a URL that an error message quotes, already masked
+   * @return the URL, or its first {@value #URL_QUOTE_LIMIT} characters and {@code "... (N characters)"} when longer
+   */
+  public static String cutUrl(String url) {
+    return cut(url, URL_QUOTE_LIMIT);
+  }
+
+  private static String cut(String text, int limit) {
+    if (text.length() <= limit) {
+      return text;
+    }
+    // Never split a surrogate pair: half of one would print as garbage.
+    int end = Character.isHighSurrogate(text.charAt(limit - 1)) ? limit - 1 : limit;
+    return text.substring(0, end) + "... (" + text.length() + " characters)";
+  }
 
   /**
    * @param name an option name
@@ -54,13 +84,14 @@ public final class PasswordMasker {
   /**
    * For error messages about a URL: like {@link #mask}, and every query value is replaced by {@link #MASK} except
    * those of the options core parses itself (heartbeat, connect_timeout, failover_strategy, ssl, ssl_cert_reqs, …), so
-   * an unknown option names its key but never shows its value.
+   * an unknown option names its key but never shows its value. Cut to its first {@value #URL_QUOTE_LIMIT} characters
+   * and {@code "... (N characters)"} when longer (after masking, so no password is cut in half and shown).
    *
    * @param raw a URL, a {@code ;}-separated failover list, or any text
    * @return the masked text
    */
   public static String maskForError(String raw) {
-    return mask(raw, true);
+    return cutUrl(mask(raw, true));
   }
 
   private static String mask(String raw, boolean allUnknownValues) {

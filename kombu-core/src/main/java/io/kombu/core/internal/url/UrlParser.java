@@ -1,6 +1,7 @@
 package io.kombu.core.internal.url;
 
 import io.kombu.ConfigurationException;
+import io.kombu.CredentialProvider;
 import io.kombu.InvalidUrlException;
 import io.kombu.core.FailoverStrategy;
 import io.kombu.core.KnownTransports;
@@ -23,12 +24,14 @@ public final class UrlParser {
   /** Query keys core understands itself; anything else is an error (except for self-parsing schemes). */
   public static final String ALLOWED_OPTIONS =
       "ssl, ssl_<option> (ssl_cert_reqs, ssl_check_hostname, ssl_ca_certs, ssl_certfile, ssl_keyfile, ...), heartbeat,"
-          + " connect_timeout, login_method, insist, failover_strategy";
+          + " connect_timeout, login_method, insist, failover_strategy, credential_provider";
 
   /** The query key under which a validated failover strategy is kept for the messaging layer. */
   public static final String FAILOVER_STRATEGY = "failover_strategy";
 
   private static final String PORT_RULE = "port must be a number between 1 and 65535";
+  /** DNS allows 253 characters in a host name; anything longer is a broken URL, and must not reach a driver's errors. */
+  private static final int MAX_HOST_LENGTH = 253;
 
   private UrlParser() {}
 
@@ -104,13 +107,28 @@ public final class UrlParser {
       return;
     }
     int colon = hostinfo.indexOf(':');
-    String host = colon < 0 ? hostinfo : hostinfo.substring(0, colon);
-    b.hostname(emptyToNull(PercentCodec.decode(host.toLowerCase(Locale.ROOT), false)));
+    String host = PercentCodec.decode((colon < 0 ? hostinfo : hostinfo.substring(0, colon)).toLowerCase(Locale.ROOT),
+        false);
+    b.hostname(emptyToNull(host));
     if (colon >= 0) {
       String port = hostinfo.substring(colon + 1);
       if (!port.isEmpty()) {
         b.port(parsePort(port, url));
       }
+    }
+    checkHostLength(host, url);
+  }
+
+  /**
+   * @param host a host name
+   * @param url the URL, for the message
+   * @throws InvalidUrlException when the host name is longer than DNS allows (253 characters)
+   */
+  public static void checkHostLength(String host, String url) {
+    if (host.length() > MAX_HOST_LENGTH) {
+      throw new InvalidUrlException("host name of " + host.length() + " characters (\"" + PasswordMasker.cut(host)
+          + "\") in URL " + PasswordMasker.maskForError(url) + ": a host name has at most " + MAX_HOST_LENGTH
+          + " characters; check that the URL is complete and its parts are separated by ':', '/' and '?'");
     }
   }
 
@@ -124,7 +142,8 @@ public final class UrlParser {
     boolean digits = !port.isEmpty() && port.length() <= 5 && port.chars().allMatch(c -> c >= '0' && c <= '9');
     int value = digits ? Integer.parseInt(port) : -1;
     if (value < 1 || value > 65535) {
-      throw new InvalidUrlException("invalid port \"" + port + "\" in URL " + PasswordMasker.maskForError(url) + ": " + PORT_RULE);
+      throw new InvalidUrlException("invalid port \"" + PasswordMasker.cut(port) + "\" in URL "
+          + PasswordMasker.maskForError(url) + ": " + PORT_RULE);
     }
     return value;
   }
@@ -163,7 +182,10 @@ public final class UrlParser {
           // Accepted for compatibility with Kombu URLs; it has had no effect since AMQP 0-9-1.
         }
         case FAILOVER_STRATEGY -> b.queryOption(FAILOVER_STRATEGY, failoverStrategy(value, url));
-        default -> throw new InvalidUrlException("unknown option \"" + key + "\" in URL " + PasswordMasker.maskForError(url)
+        // A class name, loaded by the transports that support it (through CredentialProviders).
+        case CredentialProvider.OPTION -> b.queryOption(CredentialProvider.OPTION, value);
+        default -> throw new InvalidUrlException("unknown option \"" + PasswordMasker.cut(key) + "\" in URL "
+            + PasswordMasker.maskForError(url)
             + "; the options allowed in a URL are: " + ALLOWED_OPTIONS
             + ". Pass transport-specific settings as TransportOptions instead");
       }
@@ -179,7 +201,7 @@ public final class UrlParser {
           case "CERT_REQUIRED", "required" -> "CERT_REQUIRED";
           case "CERT_OPTIONAL", "optional" -> "CERT_OPTIONAL";
           case "CERT_NONE", "none" -> "CERT_NONE";
-          default -> throw new InvalidUrlException("invalid ssl_cert_reqs \"" + value + "\" in URL "
+          default -> throw new InvalidUrlException("invalid ssl_cert_reqs \"" + PasswordMasker.cut(value) + "\" in URL "
               + PasswordMasker.maskForError(url) + "; use CERT_REQUIRED (required), CERT_OPTIONAL (optional) or CERT_NONE (none)");
         };
       }
@@ -196,7 +218,7 @@ public final class UrlParser {
     return switch (value.toLowerCase(Locale.ROOT)) {
       case "true", "1" -> true;
       case "false", "0" -> false;
-      default -> throw new InvalidUrlException("invalid " + key + " value \"" + value + "\" in URL "
+      default -> throw new InvalidUrlException("invalid " + key + " value \"" + PasswordMasker.cut(value) + "\" in URL "
           + PasswordMasker.maskForError(url) + "; use true, false, 1 or 0");
     };
   }
@@ -209,7 +231,7 @@ public final class UrlParser {
       }
       return Duration.ofNanos(s.movePointRight(9).longValueExact());
     } catch (NumberFormatException | ArithmeticException e) {
-      throw new InvalidUrlException("invalid " + key + " \"" + value + "\" in URL " + PasswordMasker.maskForError(url)
+      throw new InvalidUrlException("invalid " + key + " \"" + PasswordMasker.cut(value) + "\" in URL " + PasswordMasker.maskForError(url)
           + "; give a non-negative number of seconds, e.g. " + key + "=10 or " + key + "=2.5", e);
     }
   }
@@ -218,7 +240,7 @@ public final class UrlParser {
     try {
       return FailoverStrategy.of(value).kombuName();
     } catch (ConfigurationException e) {
-      throw new InvalidUrlException("invalid failover_strategy \"" + value + "\" in URL " + PasswordMasker.maskForError(url)
+      throw new InvalidUrlException("invalid failover_strategy \"" + PasswordMasker.cut(value) + "\" in URL " + PasswordMasker.maskForError(url)
           + "; use round-robin or shuffle", e);
     }
   }
@@ -227,7 +249,7 @@ public final class UrlParser {
     boolean ok = !scheme.isEmpty() && Character.isLetter(scheme.charAt(0)) && scheme.chars().allMatch(
         c -> c < 0x80 && (Character.isLetterOrDigit(c) || c == '+' || c == '-' || c == '.'));
     if (!ok) {
-      throw new InvalidUrlException("invalid scheme \"" + PasswordMasker.mask(scheme) + "\" in URL "
+      throw new InvalidUrlException("invalid scheme \"" + PasswordMasker.cut(PasswordMasker.mask(scheme)) + "\" in URL "
           + PasswordMasker.maskForError(url) + "; a scheme names the transport, e.g. amqp://host or redis://host");
     }
   }

@@ -14,15 +14,17 @@ import io.kombu.NotFoundException;
 import io.kombu.PreconditionFailedException;
 import io.kombu.UncategorizedKombuException;
 import java.io.IOException;
+import java.security.cert.CertificateException;
 import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLException;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The one place where RabbitMQ client exceptions become Kombu exceptions, by AMQP reply code as py-amqp classifies them:
  *
  * <ul>
- *   <li>320 CONNECTION_FORCED, 506 RESOURCE_ERROR, a lost socket, a refused or timed-out connect:
- *       {@link ConnectionException} (recoverable by reconnecting)
+ *   <li>320 CONNECTION_FORCED, 506 RESOURCE_ERROR, a lost socket, a refused or timed-out connect, a failed TLS
+ *       handshake: {@link ConnectionException} (recoverable by reconnecting, as py-amqp's {@code SSLError} is)
  *   <li>402, 501-505, 530, 540, 541, and a refused login: {@link IrrecoverableConnectionException}
  *   <li>311 CONTENT_TOO_LARGE, 313 NO_CONSUMERS, 405 RESOURCE_LOCKED: {@link ChannelException} (recoverable)
  *   <li>404 NOT_FOUND: {@link NotFoundException}; 406 PRECONDITION_FAILED: {@link PreconditionFailedException};
@@ -55,6 +57,10 @@ public final class AmqpErrorTranslator {
       return new ConnectionException(0, "timed out during " + operation + ": the broker did not answer in time; "
           + "check that it is running and reachable, or raise connect_timeout", error);
     }
+    SSLException tls = find(error, SSLException.class);
+    if (tls != null) {
+      return new ConnectionException(0, tlsMessage(tls, operation), error);
+    }
     if (error instanceof IOException) {
       return new ConnectionException(0, "connection to the broker failed during " + operation + ": " + error
           + "; check that RabbitMQ is running and reachable at the URL's host and port", error);
@@ -64,6 +70,38 @@ public final class AmqpErrorTranslator {
       return new KombuTimeoutException("interrupted during " + operation, error);
     }
     return new UncategorizedKombuException("unexpected AMQP client error during " + operation + ": " + error, error);
+  }
+
+  /**
+   * A failed handshake is an {@link IOException} to the client; calling it a connection failure would send users after
+   * the network instead of their CA file or host name.
+   */
+  private static String tlsMessage(SSLException tls, String operation) {
+    CertificateException rejected = find(tls, CertificateException.class);
+    String prefix = "TLS handshake with the broker failed during " + operation;
+    if (rejected == null) {
+      return prefix + " (" + tls.getMessage() + "); check that the port is RabbitMQ's TLS listener (5671 by default)"
+          + " and the ssl_* options of the URL";
+    }
+    String detail = String.valueOf(rejected.getMessage());
+    boolean hostname = detail.contains("subject alternative name") || detail.contains("No name matching");
+    String fix = hostname
+        ? "connect by a host name the certificate names, or add ssl_check_hostname=false to skip only the host name"
+            + " check (the certificate chain is still verified)"
+        : "set ssl_ca_certs to a PEM file with the CA that signed the server certificate, or ssl_cert_reqs=CERT_NONE"
+            + " to skip verification (not for production)";
+    return prefix + ": the server certificate was rejected" + (hostname ? " because it does not match the host name" : "")
+        + " (" + detail + "); " + fix;
+  }
+
+  private static <T extends Throwable> @Nullable T find(Throwable error, Class<T> type) {
+    Throwable seen = error;
+    for (int depth = 0; seen != null && depth < 10; depth++, seen = seen.getCause()) {
+      if (type.isInstance(seen)) {
+        return type.cast(seen);
+      }
+    }
+    return null;
   }
 
   private static @Nullable ShutdownSignalException findShutdown(Throwable error) {

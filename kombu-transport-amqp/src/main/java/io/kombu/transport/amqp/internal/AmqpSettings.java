@@ -3,7 +3,9 @@ package io.kombu.transport.amqp.internal;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.DefaultSaslConfig;
 import io.kombu.ConfigurationException;
+import io.kombu.CredentialProvider;
 import io.kombu.TransportOptions;
+import io.kombu.core.CredentialProviders;
 import io.kombu.spi.BrokerUrl;
 import io.kombu.transport.amqp.ConnectionBlockedListener;
 import java.time.Duration;
@@ -23,13 +25,16 @@ import org.jspecify.annotations.Nullable;
  * @param confirmTimeout how long a publish waits for its confirm ({@code confirm_timeout})
  * @param connectionName the name the broker shows for the connection ({@code connection_name})
  * @param blockedListener told about {@code connection.blocked}/{@code unblocked}, or null
+ * @param credentialProvider asked for the user name and password of every new connection instead of the URL's
+ *     ({@code credential_provider}), or null
  */
 public record AmqpSettings(
     BrokerUrl url,
     boolean confirmPublish,
     Duration confirmTimeout,
     String connectionName,
-    @Nullable ConnectionBlockedListener blockedListener) {
+    @Nullable ConnectionBlockedListener blockedListener,
+    @Nullable CredentialProvider credentialProvider) {
   /** Transport option: wait for a publisher confirm after every publish (Kombu's {@code confirm_publish}). */
   public static final String CONFIRM_PUBLISH = "confirm_publish";
   /** Transport option: how long to wait for that confirm, in seconds or as a Duration. */
@@ -56,7 +61,8 @@ public record AmqpSettings(
     }
     return new AmqpSettings(url, options.getBoolean(CONFIRM_PUBLISH, false),
         timeout == null || timeout.isZero() ? DEFAULT_CONFIRM_TIMEOUT : timeout,
-        options.getString(CONNECTION_NAME, PRODUCT), (ConnectionBlockedListener) listener);
+        options.getString(CONNECTION_NAME, PRODUCT), (ConnectionBlockedListener) listener,
+        CredentialProviders.resolve(url, options));
   }
 
   /**
@@ -65,10 +71,14 @@ public record AmqpSettings(
    */
   public ConnectionFactory connectionFactory() {
     KombuConnectionFactory f = new KombuConnectionFactory();
-    f.setHost(host(url.hostname()));
+    // With TLS the URL's host name stays, because the server certificate is checked against it (and names localhost).
+    f.setHost(url.ssl() ? tlsHost(url.hostname()) : host(url.hostname()));
     f.setPort(url.port() == null ? AmqpDefaults.port(url.ssl()) : url.port());
     f.setUsername(url.userid() == null ? AmqpDefaults.USER : url.userid());
     f.setPassword(url.password() == null ? AmqpDefaults.PASSWORD : url.password());
+    if (credentialProvider != null) {
+      f.setCredentialsProvider(new AmqpCredentials(credentialProvider, f.getUsername()));
+    }
     f.setVirtualHost(url.virtualHost() == null ? AmqpDefaults.VIRTUAL_HOST : url.virtualHost());
     f.setRequestedHeartbeat(seconds(url.heartbeat()));
     f.setConnectionTimeout(millis(url.connectTimeout()));
@@ -97,6 +107,11 @@ public record AmqpSettings(
   /** As Kombu's py-amqp transport: no host or {@code localhost} means 127.0.0.1 (RabbitMQ often listens on IPv4 only). */
   static String host(@Nullable String hostname) {
     return hostname == null || hostname.isEmpty() || "localhost".equalsIgnoreCase(hostname) ? "127.0.0.1" : hostname;
+  }
+
+  /** With TLS: no host means 127.0.0.1, and a host name is kept for the certificate check (localhost included). */
+  static String tlsHost(@Nullable String hostname) {
+    return hostname == null || hostname.isEmpty() ? "127.0.0.1" : hostname;
   }
 
   private static void saslConfig(ConnectionFactory f, @Nullable String loginMethod) {

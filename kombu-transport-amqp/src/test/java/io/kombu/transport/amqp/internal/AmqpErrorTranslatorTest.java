@@ -18,7 +18,9 @@ import io.kombu.UncategorizedKombuException;
 import io.kombu.spi.ErrorKind;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.security.cert.CertificateException;
 import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -83,6 +85,28 @@ class AmqpErrorTranslatorTest {
         .isInstanceOf(ConnectionException.class).hasMessageContaining("Connection refused");
     assertThat(AmqpErrorTranslator.translate(new TimeoutException(), "connect"))
         .isInstanceOf(ConnectionException.class).hasMessageContaining("timed out");
+  }
+
+  @Test
+  @DisplayName("a failed TLS handshake says TLS and what to change: the host name, the CA, or the port")
+  void tlsFailures() {
+    KombuException hostname = AmqpErrorTranslator.translate(handshake(
+        new CertificateException("No subject alternative names matching IP address 127.0.0.1 found")), "connect");
+    assertThat(hostname).isInstanceOf(ConnectionException.class)
+        .hasMessageContaining("TLS handshake").hasMessageContaining("does not match the host name")
+        .hasMessageContaining("127.0.0.1").hasMessageContaining("ssl_check_hostname=false");
+    KombuException chain = AmqpErrorTranslator.translate(handshake(new CertificateException("PKIX path building failed")),
+        "connect");
+    assertThat(chain).isInstanceOf(ConnectionException.class)
+        .hasMessageContaining("the server certificate was rejected (PKIX").hasMessageContaining("ssl_ca_certs");
+    assertThat(AmqpErrorTranslator.translate(new SSLHandshakeException("Remote host terminated the handshake"), "connect"))
+        .isInstanceOf(ConnectionException.class).hasMessageContaining("TLS listener");
+  }
+
+  private static SSLHandshakeException handshake(CertificateException cause) {
+    SSLHandshakeException e = new SSLHandshakeException(cause.getMessage());
+    e.initCause(cause);
+    return e;
   }
 
   @Test

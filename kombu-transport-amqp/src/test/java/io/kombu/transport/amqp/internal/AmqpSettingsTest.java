@@ -47,6 +47,14 @@ class AmqpSettingsTest {
   }
 
   @Test
+  @DisplayName("with TLS the host name is kept, since the server certificate is checked against it")
+  void tlsKeepsTheHostName() {
+    assertThat(settings("amqps://localhost//", Map.of()).connectionFactory().getHost()).isEqualTo("localhost");
+    assertThat(settings("amqps://", Map.of()).connectionFactory().getHost()).isEqualTo("127.0.0.1");
+    assertThat(AmqpSettings.tlsHost("rabbit.example")).isEqualTo("rabbit.example");
+  }
+
+  @Test
   @DisplayName("reads confirm_publish, confirm_timeout (seconds) and connection_name, with safe defaults")
   void options() {
     AmqpSettings s = settings("amqp://", Map.of("confirm_publish", "true", "confirm_timeout", 2, "connection_name", "n"));
