@@ -25,6 +25,15 @@ public interface TransportConnection extends AutoCloseable {
   /** @return false once closed or lost */
   boolean isOpen();
 
+  /**
+   * @return whether the broker answered the last time this connection needed it. A transport that rides out a broker
+   *     outage inside {@link #drainEvents} (Redis waits and retries there rather than failing) stays open but returns
+   *     false until the broker is back; the default is {@link #isOpen()}
+   */
+  default boolean isBrokerReachable() {
+    return isOpen();
+  }
+
   /** Sends or checks heartbeats where the protocol has them (Kombu's {@code heartbeat_check}). */
   default void heartbeatCheck() {}
 

@@ -15,6 +15,7 @@ import io.kombu.core.internal.messaging.Sleeper;
 import io.kombu.spi.ErrorKind;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -45,8 +46,11 @@ import org.slf4j.LoggerFactory;
  * <p>{@link #producer()} gives ConsumerProducerMixin's producer: it publishes over a second connection (a clone, opened on
  * first use and closed when the round ends), so that publishing never blocks on the consuming connection.
  *
- * <p>Thread-safety: {@link #run()} and {@link #producer()} belong to one thread; {@link #stop()} and {@link #isStopped()}
- * may be called from any thread.
+ * <p>{@link #health()} tells a health check whether the loop is consuming: connecting, consuming, waiting for an
+ * unreachable broker that its transport retries by itself (Redis), or stopped, with the time of its last progress.
+ *
+ * <p>Thread-safety: {@link #run()} and {@link #producer()} belong to one thread; {@link #stop()}, {@link #isStopped()}
+ * and {@link #health()} may be called from any thread.
  */
 public final class ConsumerLoop implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ConsumerLoop.class);
@@ -65,6 +69,39 @@ public final class ConsumerLoop implements AutoCloseable {
     void onConsumeReady(Connection connection, Channel channel, List<Consumer> consumers);
   }
 
+  /** Where a consumer loop is. */
+  public enum State {
+    /** {@link #run()} has not been called yet. */
+    NOT_STARTED,
+    /** Connecting, at the start or after a lost connection, retrying until the broker answers. */
+    CONNECTING,
+    /** The consumers are registered and the loop drains their deliveries. */
+    CONSUMING,
+    /**
+     * The connection is open but its broker does not answer; the transport retries by itself and consuming resumes
+     * when the broker is back (Redis behaves like this; AMQP connections fail and the loop reconnects instead).
+     */
+    BROKER_UNREACHABLE,
+    /** The loop has returned. */
+    STOPPED
+  }
+
+  /**
+   * A snapshot of a loop's health.
+   *
+   * @param state where the loop is
+   * @param lastProgress when a drain step last ended (a delivery handled, or an idle safety interval passed), or null
+   *     before the first; with state CONSUMING, a value older than a few safety intervals means a handler is still
+   *     running or the loop is stuck
+   * @param restarts how many times the loop reconnected after losing its connection
+   */
+  public record Health(State state, @Nullable Instant lastProgress, int restarts) {
+    /** @return whether the loop is consuming now */
+    public boolean isConsuming() {
+      return state == State.CONSUMING;
+    }
+  }
+
   private final Connection connection;
   private final BiFunction<ConsumerLoop, Channel, List<ConsumerOptions>> factory;
   private final Runnable onConnectionRevived;
@@ -78,6 +115,9 @@ public final class ConsumerLoop implements AutoCloseable {
   private final Sleeper sleeper;
   private final TokenBucket restartLimit;
   private volatile boolean shouldStop;
+  private volatile State state = State.NOT_STARTED;
+  private volatile @Nullable Instant lastProgress;
+  private volatile int restarts;
   private @Nullable Connection producerConnection;
   private @Nullable Producer producer;
 
@@ -112,24 +152,30 @@ public final class ConsumerLoop implements AutoCloseable {
    * @throws KombuException for errors that are not connection or channel losses, e.g. from a message handler
    */
   public void run() {
-    while (!shouldStop) {
-      try {
-        if (restartLimit.tryConsume()) {
-          consume(null, null);
-        } else {
-          sleeper.sleep(restartLimit.expectedWait());
-        }
-      } catch (StopRequested e) {
-        return;
-      } catch (RuntimeException e) {
-        if (shouldStop || !isConnectionLoss(e)) {
-          if (shouldStop) {
-            return;
+    try {
+      while (!shouldStop) {
+        try {
+          if (restartLimit.tryConsume()) {
+            consume(null, null);
+          } else {
+            sleeper.sleep(restartLimit.expectedWait());
           }
-          throw e;
+        } catch (StopRequested e) {
+          return;
+        } catch (RuntimeException e) {
+          if (shouldStop || !isConnectionLoss(e)) {
+            if (shouldStop) {
+              return;
+            }
+            throw e;
+          }
+          restarts++;
+          state = State.CONNECTING;
+          log.warn("Connection to broker lost, trying to re-establish connection...", e);
         }
-        log.warn("Connection to broker lost, trying to re-establish connection...", e);
       }
+    } finally {
+      state = State.STOPPED;
     }
   }
 
@@ -145,10 +191,13 @@ public final class ConsumerLoop implements AutoCloseable {
       consume(limit, timeout);
     } catch (StopRequested e) {
       log.debug("Consumer loop stopped while connecting");
+    } finally {
+      state = State.STOPPED;
     }
   }
 
   private void consume(@Nullable Integer limit, @Nullable Duration timeout) {
+    state = State.CONNECTING;
     try (Connection conn = connection.clone()) {
       conn.ensureConnection(RetryPolicy.CONNECTION_DEFAULTS, (error, interval) -> {
         if (shouldStop) {
@@ -167,6 +216,7 @@ public final class ConsumerLoop implements AutoCloseable {
           consumers.add(channel.consumer(wired));
         }
         onConsumeReady.onConsumeReady(conn, channel, List.copyOf(consumers));
+        state = State.CONSUMING;
         drain(conn, limit, timeout);
       } finally {
         for (Consumer c : consumers) {
@@ -192,10 +242,12 @@ public final class ConsumerLoop implements AutoCloseable {
         conn.drainEvents(safetyInterval);
         delivered++;
         idle = Duration.ZERO;
+        progressed(conn);
       } catch (KombuTimeoutException e) {
         if (conn instanceof KombuConnection) {
           ((KombuConnection) conn).heartbeatCheck();
         }
+        progressed(conn);
         idle = idle.plus(safetyInterval);
         if (timeout != null && !timeout.isZero() && idle.compareTo(timeout) >= 0) {
           throw e;
@@ -206,6 +258,17 @@ public final class ConsumerLoop implements AutoCloseable {
         }
       }
     }
+  }
+
+  private void progressed(Connection conn) {
+    lastProgress = clock.instant();
+    boolean reachable = !(conn instanceof KombuConnection) || ((KombuConnection) conn).isBrokerReachable();
+    state = reachable ? State.CONSUMING : State.BROKER_UNREACHABLE;
+  }
+
+  /** @return where the loop is now; safe from any thread (e.g. a health endpoint) */
+  public Health health() {
+    return new Health(state, lastProgress, restarts);
   }
 
   private boolean isConnectionLoss(RuntimeException e) {

@@ -281,6 +281,14 @@ public interface MessageStore extends AutoCloseable {
   }
 
   /**
+   * @return false while the store cannot reach its broker but keeps retrying by itself (see
+   *     {@link io.kombu.spi.TransportConnection#isBrokerReachable()}); stores that fail instead keep the default, true
+   */
+  default boolean isReachable() {
+    return true;
+  }
+
+  /**
    * @return whether fanout exchanges deliver; when false, messages published to a fanout exchange are dropped (Kombu's
    *     base channel)
    */

@@ -98,10 +98,46 @@ class ConsumerLoopTest {
           }
         }).build())).build();
     ref.set(loop);
+    assertThat(loop.health().state()).isEqualTo(ConsumerLoop.State.NOT_STARTED);
     loop.run();
     assertThat(seen).containsExactly(1, 2, 3);
     assertThat(revived).hasSize(2);
     assertThat(loop.isStopped()).isTrue();
+    assertThat(loop.health().state()).isEqualTo(ConsumerLoop.State.STOPPED);
+    assertThat(loop.health().restarts()).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("health(): consuming, broker unreachable while the transport rides out an outage, consuming again")
+  void healthFollowsTheBroker() {
+    KombuConnection conn = env.connect("fake://h");
+    publish(conn, 1, 2, 3);
+    List<ConsumerLoop.Health> seen = new ArrayList<>();
+    AtomicReference<ConsumerLoop> ref = new AtomicReference<>();
+    ConsumerLoop loop = ConsumerLoop.builder(conn)
+        .safetyInterval(Duration.ofMillis(10))
+        .onIteration(() -> {
+          ConsumerLoop.Health health = ref.get().health();
+          seen.add(health);
+          if (seen.size() == 3) {
+            env.broker.unreachableHosts.add("h");
+          } else if (seen.size() == 5) {
+            env.broker.unreachableHosts.clear();
+          } else if (seen.size() == 7) {
+            ref.get().stop();
+          }
+        })
+        .consumers(ch -> List.of(ConsumerOptions.builder(queue).handler((body, m) -> m.ack()).build())).build();
+    ref.set(loop);
+    loop.run();
+    assertThat(seen).extracting(ConsumerLoop.Health::state).containsExactly(
+        ConsumerLoop.State.CONSUMING, ConsumerLoop.State.CONSUMING, ConsumerLoop.State.CONSUMING,
+        ConsumerLoop.State.BROKER_UNREACHABLE, ConsumerLoop.State.BROKER_UNREACHABLE,
+        ConsumerLoop.State.CONSUMING, ConsumerLoop.State.CONSUMING);
+    assertThat(seen.get(0).lastProgress()).as("no drain step had ended before the first iteration").isNull();
+    assertThat(seen.get(1).lastProgress()).isNotNull();
+    assertThat(seen).allSatisfy(h -> assertThat(h.restarts()).isZero());
+    assertThat(loop.health().isConsuming()).isFalse();
   }
 
   @Test

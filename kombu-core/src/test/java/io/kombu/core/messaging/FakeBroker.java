@@ -43,6 +43,8 @@ final class FakeBroker {
   final Map<String, ExchangeType> exchanges = new LinkedHashMap<>();
   final Map<String, List<Binding>> bindings = new LinkedHashMap<>();
   final Set<String> downHosts = new HashSet<>();
+  /** Hosts whose connections stay open but report the broker unreachable, like Redis riding out an outage. */
+  final Set<String> unreachableHosts = new HashSet<>();
   final List<String> connectAttempts = new ArrayList<>();
   final List<String> calls = new ArrayList<>();
   final List<OutboundMessage> published = new ArrayList<>();
@@ -189,6 +191,11 @@ final class FakeBroker {
     @Override
     public boolean isOpen() {
       return open && !broker.downHosts.contains(host);
+    }
+
+    @Override
+    public boolean isBrokerReachable() {
+      return isOpen() && !broker.unreachableHosts.contains(host);
     }
 
     @Override

@@ -260,6 +260,12 @@ public final class KombuConnection implements Connection {
     }
   }
 
+  /** @return whether the transport connection is open and its broker answered last time (for consumer-loop health) */
+  public boolean isBrokerReachable() {
+    TransportConnection c = transportConnection;
+    return c != null && c.isBrokerReachable();
+  }
+
   @Override
   public <T> T ensure(ChannelOperation<T> operation, RetryPolicy policy) {
     return ensure(operation, policy, null, null);

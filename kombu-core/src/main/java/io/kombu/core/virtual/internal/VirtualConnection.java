@@ -207,6 +207,11 @@ public final class VirtualConnection implements TransportConnection {
   }
 
   @Override
+  public boolean isBrokerReachable() {
+    return open && store.isReachable();
+  }
+
+  @Override
   public void close() {
     List<VirtualChannel> toClose;
     synchronized (this) {
