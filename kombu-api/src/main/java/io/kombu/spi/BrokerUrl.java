@@ -12,12 +12,15 @@ import org.jspecify.annotations.Nullable;
  * amqp://user:pass@host:5672/vhost?heartbeat=10} (Kombu's {@code Connection} arguments). Core parses; the transport's
  * {@link TransportProvider#applyDefaults} fills in its defaults.
  *
- * <p>{@link #toString()} masks the password. {@code query} holds options core did not consume itself (transports may read
+ * <p>{@link #toString()} masks the password and cuts text beyond 200 characters. {@code query} holds options core did not consume itself (transports may read
  * their own from it); {@code sslOptions} holds the {@code ssl_*} query options without the prefix.
  *
  * <p>Thread-safety: immutable and thread-safe.
  */
 public final class BrokerUrl {
+  /** Longest {@link #toString()}, as for the URLs core quotes in errors. */
+  private static final int TO_STRING_LIMIT = 200;
+
   private final String transport;
   private final @Nullable String uriPrefix;
   private final @Nullable String hostname;
@@ -166,7 +169,7 @@ public final class BrokerUrl {
   public String toString() {
     StringBuilder sb = new StringBuilder();
     if (uriPrefix != null) {
-      return sb.append(uriPrefix).append('+').append(hostname).toString();
+      return shortened(sb.append(uriPrefix).append('+').append(hostname));
     }
     sb.append(transport).append("://");
     if (userid != null || password != null) {
@@ -181,7 +184,16 @@ public final class BrokerUrl {
       sb.append(':').append(port);
     }
     sb.append('/').append(virtualHost == null ? "" : virtualHost);
-    return sb.toString();
+    return shortened(sb);
+  }
+
+  /** Error messages quote this text: a URL with a 10 000-character host or vhost must not flood them. */
+  private static String shortened(StringBuilder text) {
+    if (text.length() <= TO_STRING_LIMIT) {
+      return text.toString();
+    }
+    int end = Character.isHighSurrogate(text.charAt(TO_STRING_LIMIT - 1)) ? TO_STRING_LIMIT - 1 : TO_STRING_LIMIT;
+    return text.substring(0, end) + "... (" + text.length() + " characters)";
   }
 
   /** Builds a {@link BrokerUrl}. Not thread-safe. */

@@ -26,6 +26,19 @@ class BrokerUrlTest {
   }
 
   @Test
+  @DisplayName("toString cuts an oversized user, host or virtual host after 200 characters and says how long it was")
+  void cutsOversizedParts() {
+    String vhost = "v".repeat(10_000);
+    BrokerUrl url = BrokerUrl.builder("amqp").userid("u".repeat(5_000)).password("pw").hostname("rabbit")
+        .virtualHost(vhost).build();
+    assertThat(url.toString()).startsWith("amqp://uuu").endsWith("... (15018 characters)").hasSize(200 + 22)
+        .doesNotContain("pw");
+    assertThat(BrokerUrl.builder("redis").uriPrefix("redis").hostname("socket://" + "p".repeat(1_000)).build()
+        .toString()).endsWith("... (1015 characters)");
+    assertThat(url.virtualHost()).isEqualTo(vhost);
+  }
+
+  @Test
   @DisplayName("an address without credentials prints none")
   void noCredentials() {
     assertThat(BrokerUrl.builder("memory").build().toString()).isEqualTo("memory:///");
