@@ -1,8 +1,10 @@
 package io.kombu.transport.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kombu.Connection;
+import io.kombu.ConnectionException;
 import io.kombu.Message;
 import io.kombu.PublishOptions;
 import io.kombu.Queue;
@@ -167,5 +169,59 @@ class RedisSentinelIT {
     }
     assertThat(redis.llen(queue)).isZero();
     assertThat(redis.hlen("unacked")).isZero();
+  }
+  @Test
+  @DisplayName("min_other_sentinels=0 accepts the master of a lone sentinel")
+  void minOtherSentinelsZeroResolves() {
+    TransportOptions options = TransportOptions.of(Map.of("master_name", MASTER, "min_other_sentinels", 0));
+    try (Connection conn = Kombu.connect("sentinel://127.0.0.1:" + port + "/" + RedisTestSupport.db(), options)) {
+      conn.defaultChannel().declare(Queue.of(queue));
+      conn.producer().publish("counted", PublishOptions.routingKey(queue));
+      assertThat(redis.llen(queue)).isEqualTo(1);
+    }
+  }
+
+  @Test
+  @DisplayName("min_other_sentinels=1 with a single sentinel fails with redis-py's \"No master found\" error")
+  void minOtherSentinelsOneFailsWithOneSentinel() {
+    TransportOptions options = TransportOptions.of(Map.of("master_name", MASTER, "min_other_sentinels", 1));
+    try (Connection conn = Kombu.connect("sentinel://127.0.0.1:" + port + "/" + RedisTestSupport.db(), options)) {
+      assertThatThrownBy(() -> conn.defaultChannel().declare(Queue.of(queue)))
+          .isInstanceOf(ConnectionException.class)
+          .hasMessageStartingWith("No master found for '" + MASTER + "'")
+          .hasMessageContaining("sees 0 other sentinel(s), fewer than min_other_sentinels=1");
+    }
+  }
+
+  @Test
+  @DisplayName("an unknown master name fails with the same clear error")
+  void unknownMasterName() {
+    TransportOptions options = TransportOptions.of(Map.of("master_name", "no-such-master"));
+    try (Connection conn = Kombu.connect("sentinel://127.0.0.1:" + port + "/" + RedisTestSupport.db(), options)) {
+      assertThatThrownBy(() -> conn.defaultChannel().declare(Queue.of(queue)))
+          .isInstanceOf(ConnectionException.class)
+          .hasMessageContaining("No master found for 'no-such-master'")
+          .hasMessageContaining("does not monitor a master of that name");
+    }
+  }
+
+  @Test
+  @DisplayName("the URL's credentials go to the master only: a password-less sentinel still answers, as with redis-py")
+  void credentialsGoToTheMasterOnly() {
+    String user = "kombu-it-sentinel-" + UUID.randomUUID().toString().substring(0, 8);
+    String password = "Sentinel-Secret-" + UUID.randomUUID();
+    try (Jedis admin = RedisTestSupport.admin()) {
+      admin.aclSetUser(user, "reset", "on", ">" + password, "~*", "&*", "+@all");
+      try (Connection conn = Kombu.connect("sentinel://" + user + ":" + password + "@127.0.0.1:" + port + "/"
+          + RedisTestSupport.db(), TransportOptions.of(Map.of("master_name", MASTER)))) {
+        conn.defaultChannel().declare(Queue.of(queue));
+        conn.producer().publish("authenticated", PublishOptions.routingKey(queue));
+        assertThat(redis.llen(queue)).isEqualTo(1);
+        assertThat(admin.clientList()).as("the master connection authenticated as the URL's user")
+            .contains("user=" + user);
+      } finally {
+        admin.aclDelUser(user);
+      }
+    }
   }
 }

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.Set;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
@@ -29,6 +30,12 @@ final class RedisTestSupport {
     }
     return new JedisPooled(new HostAndPort(uri.getHost(), uri.getPort() < 0 ? 6379 : uri.getPort()),
         DefaultJedisClientConfig.builder().database(db).build());
+  }
+
+  /** @return a plain connection as the default user, for ACL and CLIENT commands (which the pooled client lacks) */
+  static Jedis admin() {
+    URI uri = URI.create(TestBrokers.url("redis"));
+    return new Jedis(uri.getHost(), uri.getPort() < 0 ? 6379 : uri.getPort());
   }
 
   static void deleteKeys(JedisPooled redis, String... patterns) {

@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kombu.DecodeException;
 import io.kombu.EncodeException;
 import io.kombu.core.virtual.EnvelopeJson;
-import java.math.BigInteger;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,7 +21,6 @@ import org.jspecify.annotations.Nullable;
 public final class PythonJson {
   private static final ObjectMapper MAPPER = new ObjectMapper()
       .enable(com.fasterxml.jackson.core.JsonParser.Feature.ALLOW_NON_NUMERIC_NUMBERS)
-      .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
       .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   private PythonJson() {}
 
@@ -47,37 +44,15 @@ public final class PythonJson {
 
   /**
    * @param text JSON text
-   * @return the parsed value: maps keep key order; integers that fit are Integer or Long
+   * @return the parsed value: maps keep key order; integers are Integer, Long or BigInteger by size
    * @throws DecodeException when it is not JSON
    */
   public static @Nullable Object loads(String text) {
     try {
-      return normalize(MAPPER.readValue(text, Object.class));
+      return MAPPER.readValue(text, Object.class);
     } catch (JsonProcessingException e) {
       throw new DecodeException("message stored in Redis is not valid JSON (" + e.getOriginalMessage()
           + "); it was not written by Kombu", e);
     }
-  }
-
-  @SuppressWarnings("unchecked")
-  private static @Nullable Object normalize(@Nullable Object v) {
-    if (v instanceof BigInteger) {
-      BigInteger b = (BigInteger) v;
-      if (b.bitLength() < 32) {
-        return b.intValue();
-      }
-      return b.bitLength() < 64 ? (Object) b.longValue() : b;
-    }
-    if (v instanceof Map) {
-      Map<String, Object> m = (Map<String, Object>) v;
-      m.replaceAll((k, x) -> normalize(x));
-      return m;
-    }
-    if (v instanceof java.util.List) {
-      java.util.List<Object> l = (java.util.List<Object>) v;
-      l.replaceAll(PythonJson::normalize);
-      return l;
-    }
-    return v;
   }
 }

@@ -1,6 +1,9 @@
 package io.kombu.transport.redis.internal;
 
 import io.kombu.ConfigurationException;
+import io.kombu.ConnectionException;
+import io.kombu.CredentialProvider;
+import io.kombu.Credentials;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -19,7 +22,6 @@ import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
@@ -30,17 +32,23 @@ import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.Connection;
+import org.jspecify.annotations.Nullable;
 import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.DefaultRedisCredentials;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.JedisPooled;
-import redis.clients.jedis.JedisSentineled;
+import redis.clients.jedis.RedisCredentials;
+import redis.clients.jedis.RedisCredentialsProvider;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 
 /**
  * Builds the Jedis client of one transport from its settings: plain TCP, TLS ({@code rediss://}, with Kombu's {@code
  * ssl_cert_reqs}, {@code ssl_ca_certs}, {@code ssl_certfile}, {@code ssl_keyfile}, {@code ssl_check_hostname}) or
- * Sentinel. The pool checks idle connections with PING every {@code health_check_interval}.
+ * Sentinel. The pool checks idle connections with PING every {@code health_check_interval}. A {@code credential_provider}
+ * replaces the URL's user and password and is asked on every new connection (Jedis's credentials-provider hook), so
+ * pool connections, reconnections after a restart and the fanout subscriber all use its current credentials.
  *
  * <p>Thread-safety: stateless; thread-safe.
  */
@@ -66,27 +74,26 @@ public final class RedisClients {
     pool.setJmxEnabled(false);
     pool.setBlockWhenExhausted(true);
     pool.setMaxWait(s.socketConnectTimeout().plusSeconds(5));
-    JedisClientConfig config = clientConfig(s, s.db(), true);
+    JedisClientConfig config = clientConfig(s);
     if (s.sentinel()) {
       String master = s.masterName();
       if (master == null) {
         throw new ConfigurationException("'master_name' transport option must be specified.");
       }
-      JedisClientConfig sentinelConfig = clientConfig(s, 0, false);
-      return new JedisSentineled(master, config, pool, Set.of(new HostAndPort(s.host(), s.port())), sentinelConfig);
+      // redis-py asks the sentinels for the master on every new connection; so does this socket factory.
+      SentinelMasterSocketFactory sockets = new SentinelMasterSocketFactory(master, new HostAndPort(s.host(), s.port()),
+          sentinelConfig(s), s.minOtherSentinels(), config);
+      return new JedisPooled(pool, sockets, config);
     }
     return new JedisPooled(new HostAndPort(s.host(), s.port()), config, pool);
   }
 
-  private static JedisClientConfig clientConfig(RedisSettings s, int db, boolean withDb) {
+  private static JedisClientConfig clientConfig(RedisSettings s) {
     DefaultJedisClientConfig.Builder b = DefaultJedisClientConfig.builder()
         .connectionTimeoutMillis(millis(s.socketConnectTimeout()))
         .socketTimeoutMillis(millis(s.socketTimeout()))
-        .user(s.username())
-        .password(s.password());
-    if (withDb) {
-      b.database(db);
-    }
+        .database(s.db());
+    credentials(b, s.credentialProvider(), s.username(), s.password());
     if (s.clientName() != null) {
       b.clientName(s.clientName());
     }
@@ -94,6 +101,42 @@ public final class RedisClients {
       configureTls(b, s.sslOptions());
     }
     return b.build();
+  }
+
+  /**
+   * Connections to the sentinels themselves, by redis-py's rule: with {@code sentinel_kwargs}, exactly what it gives;
+   * without, only the master's socket timeouts and no credentials. Sentinels commonly run without a password while the
+   * master has one, and a Python configuration written for that must work here too: sending the master's password to
+   * such a sentinel would fail the AUTH.
+   */
+  private static JedisClientConfig sentinelConfig(RedisSettings s) {
+    Map<String, Object> kwargs = s.sentinelKwargs();
+    DefaultJedisClientConfig.Builder b = DefaultJedisClientConfig.builder();
+    if (kwargs == null) {
+      b.connectionTimeoutMillis(millis(s.socketConnectTimeout())).socketTimeoutMillis(millis(s.socketTimeout()));
+    } else {
+      Duration connect = s.sentinelDuration("socket_connect_timeout");
+      Duration read = s.sentinelDuration("socket_timeout");
+      b.connectionTimeoutMillis(millis(connect != null ? connect : s.socketConnectTimeout()))
+          .socketTimeoutMillis(millis(read != null ? read : s.socketTimeout()));
+      Object user = kwargs.get("username");
+      Object password = kwargs.get("password");
+      credentials(b, (CredentialProvider) kwargs.get("credential_provider"), user == null ? null : user.toString(),
+          password == null ? null : password.toString());
+    }
+    if (s.ssl()) {
+      configureTls(b, s.sslOptions());
+    }
+    return b.build();
+  }
+
+  private static void credentials(DefaultJedisClientConfig.Builder b, @Nullable CredentialProvider provider,
+      @Nullable String user, @Nullable String password) {
+    if (provider != null) {
+      b.credentialsProvider(new ProviderCredentials(provider));
+    } else {
+      b.user(user).password(password);
+    }
   }
 
   private static int millis(Duration d) {
@@ -183,6 +226,39 @@ public final class RedisClients {
       }
     }
     throw new GeneralSecurityException("unsupported key type in " + file, last);
+  }
+
+  /**
+   * Jedis calls {@link #get()} for every connection it opens. A failing provider becomes a connection error (Jedis only
+   * passes its own exceptions through the pool) carrying our {@link ConnectionException}, which {@link RedisErrors}
+   * unwraps; the provider's message is not quoted, since a failed secret lookup may contain the secret.
+   */
+  private static final class ProviderCredentials implements RedisCredentialsProvider {
+    private final CredentialProvider provider;
+
+    ProviderCredentials(CredentialProvider provider) {
+      this.provider = provider;
+    }
+
+    @Override
+    public RedisCredentials get() {
+      Credentials c;
+      try {
+        c = provider.credentials();
+      } catch (RuntimeException e) {
+        throw failure("threw " + e.getClass().getName() + " (see the cause)", e);
+      }
+      if (c == null) {
+        throw failure("returned null", null);
+      }
+      return new DefaultRedisCredentials(c.username(), c.password());
+    }
+
+    private JedisConnectionException failure(String what, @Nullable Throwable cause) {
+      String message = "credential_provider " + provider.getClass().getName() + " " + what
+          + " while connecting to Redis";
+      return new JedisConnectionException(message, new ConnectionException(message, cause));
+    }
   }
 
   /** ssl_cert_reqs=CERT_NONE: Kombu's default for rediss:// without options. */

@@ -31,9 +31,14 @@ public final class RedisErrors {
     if (e instanceof KombuException) {
       return (KombuException) e;
     }
+    KombuException ours = ownCause(e);
+    if (ours != null) {
+      return ours;
+    }
     if (e instanceof JedisAccessControlException) {
       return new ConnectionException("Redis at " + where + " refused the credentials during " + what + " ("
-          + e.getMessage() + "); check the user name and password in the URL", e);
+          + e.getMessage() + "); check the user name and password in the URL, or what the credential_provider "
+          + "returns", e);
     }
     CertificateException rejected = certificateProblem(e);
     if (rejected != null) {
@@ -50,7 +55,7 @@ public final class RedisErrors {
       }
       if (msg.startsWith("NOAUTH") || msg.startsWith("WRONGPASS")) {
         return new ConnectionException("Redis at " + where + " needs valid credentials (" + msg + "); put them in the"
-            + " URL: redis://:password@host or redis://user:password@host", e);
+            + " URL (redis://:password@host or redis://user:password@host) or use a credential_provider", e);
       }
       return new ChannelException("Redis at " + where + " rejected " + what + ": " + msg, e);
     }
@@ -59,6 +64,20 @@ public final class RedisErrors {
           + e.getMessage(), e);
     }
     return new UncategorizedKombuException("unexpected error during " + what + " at " + where + ": " + e, e);
+  }
+
+  /**
+   * What the socket factory and the credentials provider throw inside Jedis: our own exception, carried as the cause of
+   * the Jedis exception that Jedis lets through its pool.
+   */
+  private static @Nullable KombuException ownCause(Throwable e) {
+    Throwable seen = e.getCause();
+    for (int depth = 0; seen != null && depth < 10; depth++, seen = seen.getCause()) {
+      if (seen instanceof KombuException) {
+        return (KombuException) seen;
+      }
+    }
+    return null;
   }
 
   /**

@@ -1,12 +1,15 @@
 package io.kombu.transport.redis.internal;
 
 import io.kombu.ConfigurationException;
+import io.kombu.CredentialProvider;
 import io.kombu.InvalidUrlException;
 import io.kombu.TransportOptions;
+import io.kombu.core.CredentialProviders;
 import io.kombu.spi.BrokerUrl;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,6 +31,9 @@ public final class RedisSettings {
   public static final int DEFAULT_SENTINEL_PORT = 26379;
   /** Kombu's default {@code visibility_timeout}. */
   public static final Duration DEFAULT_VISIBILITY_TIMEOUT = Duration.ofHours(1);
+  /** The {@code sentinel_kwargs} keys this transport understands (redis-py takes any Redis connection argument). */
+  public static final List<String> SENTINEL_KWARGS =
+      List.of("username", "password", "credential_provider", "socket_timeout", "socket_connect_timeout");
   /** Kombu's default BRPOP timeout. */
   public static final Duration DEFAULT_BRPOP_TIMEOUT = Duration.ofSeconds(1);
 
@@ -36,10 +42,13 @@ public final class RedisSettings {
   private final int db;
   private final @Nullable String username;
   private final @Nullable String password;
+  private final @Nullable CredentialProvider credentialProvider;
   private final boolean ssl;
   private final Map<String, String> sslOptions;
   private final boolean sentinel;
   private final @Nullable String masterName;
+  private final int minOtherSentinels;
+  private final @Nullable Map<String, Object> sentinelKwargs;
   private final String sep;
   private final boolean ackEmulation;
   private final String unackedKey;
@@ -61,6 +70,7 @@ public final class RedisSettings {
   private final @Nullable String clientName;
   private final Duration healthCheckInterval;
   private final boolean leaseRenewal;
+  private final boolean atomicWait;
 
   private RedisSettings(BrokerUrl url, TransportOptions o) {
     String transport = url.transport().toLowerCase(Locale.ROOT);
@@ -76,6 +86,7 @@ public final class RedisSettings {
     this.db = parseDb(url.virtualHost());
     this.username = url.userid();
     this.password = url.password();
+    this.credentialProvider = CredentialProviders.resolve(url, o);
     this.sslOptions = url.sslOptions();
     this.ssl = url.ssl() || transport.equals("rediss");
     this.masterName = o.getString("master_name").orElse(null);
@@ -83,6 +94,12 @@ public final class RedisSettings {
       throw new ConfigurationException("'master_name' transport option must be specified. (sentinel:// URLs need "
           + "the name of the monitored master, e.g. TransportOptions.of(Map.of(\"master_name\", \"mymaster\")))");
     }
+    this.minOtherSentinels = o.getInt("min_other_sentinels", 0);
+    if (minOtherSentinels < 0) {
+      throw new ConfigurationException("transport option min_other_sentinels must be 0 or more, was "
+          + minOtherSentinels);
+    }
+    this.sentinelKwargs = sentinelKwargs(o.get("sentinel_kwargs"));
     this.sep = o.getString("sep", DEFAULT_SEP);
     this.ackEmulation = o.getBoolean("ack_emulation", true);
     this.unackedKey = o.getString("unacked_key", "unacked");
@@ -115,6 +132,7 @@ public final class RedisSettings {
     this.clientName = o.getString("client_name").orElse(null);
     this.healthCheckInterval = positive(o, "health_check_interval", Duration.ofSeconds(25));
     this.leaseRenewal = o.getBoolean("lease_renewal", true);
+    this.atomicWait = o.getBoolean("atomic_wait", true);
   }
 
   /**
@@ -146,6 +164,40 @@ public final class RedisSettings {
       throw new InvalidUrlException("Database is int between 0 and limit - 1, not " + v
           + " (the URL path of a redis:// URL is the database number, e.g. redis://localhost:6379/0)", e);
     }
+  }
+
+  private static @Nullable Map<String, Object> sentinelKwargs(@Nullable Object option) {
+    if (option == null) {
+      return null;
+    }
+    if (!(option instanceof Map)) {
+      throw new ConfigurationException("transport option sentinel_kwargs must be a Map of " + SENTINEL_KWARGS
+          + ", was a " + option.getClass().getName());
+    }
+    Map<String, Object> kwargs = new LinkedHashMap<>();
+    for (Map.Entry<?, ?> e : ((Map<?, ?>) option).entrySet()) {
+      String key = String.valueOf(e.getKey());
+      if (!SENTINEL_KWARGS.contains(key)) {
+        throw new ConfigurationException("sentinel_kwargs key " + key + " is not supported; the supported keys are "
+            + SENTINEL_KWARGS);
+      }
+      Object value = e.getValue();
+      if (key.equals("credential_provider") && !(value instanceof CredentialProvider)) {
+        throw new ConfigurationException("sentinel_kwargs credential_provider must be an "
+            + CredentialProvider.class.getName());
+      }
+      if (value != null) {
+        kwargs.put(key, value);
+      }
+    }
+    TransportOptions check = TransportOptions.of(kwargs);
+    positiveOrNull(check, "socket_timeout");
+    positiveOrNull(check, "socket_connect_timeout");
+    return Map.copyOf(kwargs);
+  }
+
+  private static @Nullable Duration positiveOrNull(TransportOptions o, String key) {
+    return o.has(key) ? positive(o, key, Duration.ZERO) : null;
   }
 
   private static String fanoutPrefix(@Nullable Object option, int db) {
@@ -213,6 +265,32 @@ public final class RedisSettings {
   /** @return password, or null */
   public @Nullable String password() {
     return password;
+  }
+
+  /** @return the provider asked for credentials on every connect instead of the URL's, or null */
+  public @Nullable CredentialProvider credentialProvider() {
+    return credentialProvider;
+  }
+
+  /** @return the fewest other sentinels a sentinel must see for its master to be accepted (redis-py's rule) */
+  public int minOtherSentinels() {
+    return minOtherSentinels;
+  }
+
+  /**
+   * @return {@code sentinel_kwargs}: when set, exactly what connections to the sentinels use ({@link
+   *     #SENTINEL_KWARGS}); null means the sentinels get the URL's credentials (or the provider) and socket timeouts
+   */
+  public @Nullable Map<String, Object> sentinelKwargs() {
+    return sentinelKwargs;
+  }
+
+  /**
+   * @param key a {@code sentinel_kwargs} duration key
+   * @return its value, or null when sentinel_kwargs is not set or lacks it
+   */
+  public @Nullable Duration sentinelDuration(String key) {
+    return sentinelKwargs == null ? null : positiveOrNull(TransportOptions.of(sentinelKwargs), key);
   }
 
   /** @return whether to use TLS */
@@ -338,5 +416,10 @@ public final class RedisSettings {
   /** @return whether the leases of messages this connection holds are renewed while it lives */
   public boolean leaseRenewal() {
     return leaseRenewal;
+  }
+
+  /** @return whether an idle consumer waits for push notifications instead of BRPOP, so every pop is atomic */
+  public boolean atomicWait() {
+    return atomicWait;
   }
 }

@@ -32,9 +32,13 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import redis.clients.jedis.Connection;
+import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.PipelineBase;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.params.SetParams;
 import redis.clients.jedis.util.KeyValue;
 
@@ -44,10 +48,12 @@ import redis.clients.jedis.util.KeyValue;
  * visibility-timeout sweep behind {@code unacked_mutex}, and fanout over pub/sub.
  *
  * <p>Improvements over Kombu, all invisible to Python peers: a pop and its unacked record happen in one Lua script (no
- * message is lost if the process dies in between) whenever a message is waiting; the leases of messages this connection
- * holds are renewed while it is alive, so long-running handlers are not redelivered by another process's sweep; a
- * requeue or restore removes the unacked entry and pushes the message in one atomic step; every queue bound to a fanout
- * exchange on this connection receives fanout messages (whatever the routing key), buffered until taken.
+ * message is lost if the process dies in between), also for an idle consumer, which waits for a {@link PushWatch}
+ * signal instead of popping with BRPOP (unless Redis refuses client tracking or {@code atomic_wait} is off); the leases
+ * of messages this connection holds are renewed while it is alive, so long-running handlers are not redelivered by
+ * another process's sweep; a requeue or restore removes the unacked entry and pushes the message in one atomic step;
+ * every queue bound to a fanout exchange on this connection receives fanout messages (whatever the routing key),
+ * buffered until taken.
  *
  * <p>Thread-safety: thread-safe (one per connection; the engine calls it from the connection's thread, the lease renewer
  * and the fanout subscriber run on their own daemon threads, which {@link #close()} stops).
@@ -60,6 +66,8 @@ public final class RedisStore implements MessageStore {
   private static final Duration OWN_FANOUT_WAIT = Duration.ofSeconds(1);
   /** Most messages one {@link #getBatch} script call pops for a consumer with prefetch room (one round trip). */
   static final int PREFETCH_BATCH_LIMIT = 100;
+  /** Longest an idle consumer waits for a push signal before it pops anyway, in case a signal was lost. */
+  private static final Duration SAFETY_POLL = Duration.ofSeconds(1);
   /** Acks waiting past this many are settled at once instead of riding along with the next pop. */
   private static final int MAX_PENDING_ACKS = 1000;
 
@@ -70,6 +78,9 @@ public final class RedisStore implements MessageStore {
   private final Clock clock;
   private final String where;
   private final FanoutSubscriber fanout;
+  private final PushWatch push;
+  /** Set once Redis refused client tracking: this store then waits with BRPOP (warned once). */
+  private volatile boolean pushRefused;
   private final Map<String, Long> expiresMillis = new ConcurrentHashMap<>();
   private final Set<String> heldTags = ConcurrentHashMap.newKeySet();
   /** Acknowledged tags whose unacked entries are deleted with the next pop, sweep or close (see {@link #ack}). */
@@ -80,7 +91,8 @@ public final class RedisStore implements MessageStore {
   private final Object renewerLock = new Object();
   private @Nullable ScheduledExecutorService renewer;
   private int restoreCalls;
-  private boolean unavailable;
+  /** Set while Redis cannot be reached from the consuming thread; read by health checks on other threads. */
+  private volatile boolean unavailable;
   private volatile boolean closed;
 
   /**
@@ -105,6 +117,26 @@ public final class RedisStore implements MessageStore {
     this.clock = clock;
     this.where = where;
     this.fanout = new FanoutSubscriber(client, keys, name);
+    this.push = new PushWatch(this::dedicatedConnection, name);
+  }
+
+  /**
+   * A connection made by the pool's own factory (address or Sentinel master, TLS, credentials, db, client name) but not
+   * lent by the pool: tracking is connection state that must outlive any one command, and a connection held for the
+   * store's lifetime should not take a pool slot.
+   */
+  private Connection dedicatedConnection() {
+    UnifiedJedis c = jedis();
+    if (!(c instanceof JedisPooled)) {
+      throw new UnsupportedOperationException("the Redis client is not pooled, so no dedicated connection can be made");
+    }
+    try {
+      return ((JedisPooled) c).getPool().getFactory().makeObject().getObject();
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new JedisConnectionException("cannot open a connection to Redis at " + where, e);
+    }
   }
 
   /** @return the key layout this store writes */
@@ -206,7 +238,7 @@ public final class RedisStore implements MessageStore {
     if (fan != null) {
       return takeFanout(queue, fan, ackRequired);
     }
-    PolledMessage m = pop(List.of(queue), q -> ackRequired);
+    PolledMessage m = pop(jedis(), List.of(queue), q -> ackRequired);
     if (m != null && expiresMillis.containsKey(queue)) {
       refreshExpiry(queue);
     }
@@ -270,6 +302,12 @@ public final class RedisStore implements MessageStore {
     return true;
   }
 
+  /** False while a consumer rides out an outage (see {@link #poll}): ConsumerLoop's health reports it. */
+  @Override
+  public boolean isReachable() {
+    return !unavailable;
+  }
+
   @Override
   public @Nullable PolledMessage poll(List<String> queues, Duration maxWait) {
     return poll(queues, maxWait, q -> false);
@@ -287,11 +325,9 @@ public final class RedisStore implements MessageStore {
     }
     try {
       flushAcks();
-      PolledMessage m = pop(order, ackRequired);
-      if (m == null) {
-        restoreVisible();
-        m = blockingPop(order, maxWait, ackRequired);
-      }
+      PolledMessage m = waitsAtomically(order, ackRequired)
+          ? watchedPop(order, maxWait, ackRequired)
+          : popOrBlock(order, maxWait, ackRequired);
       if (unavailable) {
         unavailable = false;
         log.info("Redis at {} is reachable again; consuming resumed", where);
@@ -311,6 +347,115 @@ public final class RedisStore implements MessageStore {
       pause(maxWait);
       return null;
     }
+  }
+
+  /**
+   * Whether an idle consumer of these queues waits for push signals. Not when nothing would be recorded (no ack
+   * emulation, or only no-ack consumers): a BRPOP then loses nothing a pop could keep, and costs no extra connections.
+   */
+  private boolean waitsAtomically(List<String> queues, Predicate<String> ackRequired) {
+    if (!settings.ackEmulation() || !settings.atomicWait() || pushRefused) {
+      return false;
+    }
+    for (String q : queues) {
+      if (ackRequired.test(q)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Kombu's wait: an atomic pop of what is waiting, else BRPOP and a second round trip to record. */
+  private @Nullable PolledMessage popOrBlock(List<String> order, Duration maxWait, Predicate<String> ackRequired) {
+    PolledMessage m = pop(jedis(), order, ackRequired);
+    if (m == null) {
+      restoreVisible();
+      m = blockingPop(order, maxWait, ackRequired);
+    }
+    return m;
+  }
+
+  /**
+   * The loss-free wait: every pop is the Lua script that also records the message. Tracking is switched on for the
+   * queues' keys before the first pop, and the signal count is read before each pop, so a push that lands between an
+   * empty pop and the wait still ends the wait. A lost signal costs at most {@link #SAFETY_POLL}, never a message.
+   */
+  private @Nullable PolledMessage watchedPop(List<String> order, Duration maxWait, Predicate<String> ackRequired) {
+    UnifiedJedis tracker;
+    try {
+      tracker = push.track(PushWatch.prefixes(bucketZeroKeys(order)));
+    } catch (JedisDataException | UnsupportedOperationException e) {
+      if (!refusesTracking(e)) {
+        throw e;
+      }
+      refusePush(e);
+      return popOrBlock(order, maxWait, ackRequired);
+    }
+    long deadline = System.nanoTime() + waitFor(maxWait).toNanos();
+    boolean swept = false;
+    try {
+      while (true) {
+        long seen = push.events();
+        PolledMessage m = pop(tracker, order, ackRequired);
+        if (m != null) {
+          return m;
+        }
+        if (!swept) {
+          swept = true;
+          restoreVisible();
+        }
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return null;
+        }
+        if (!push.await(seen, Duration.ofNanos(Math.min(left, SAFETY_POLL.toNanos()))) && push.isBroken()) {
+          // The next poll reopens the watch and pops before it waits again.
+          return null;
+        }
+      }
+    } catch (RuntimeException e) {
+      push.markBroken();
+      throw e;
+    }
+  }
+
+  /**
+   * An error reply to CLIENT ID, SUBSCRIBE or CLIENT TRACKING (unknown command before Redis 6, NOPERM from an ACL)
+   * means tracking is not available here; a credentials or loading error is the connection's problem, handled as such.
+   */
+  private static boolean refusesTracking(RuntimeException e) {
+    String msg = String.valueOf(e.getMessage());
+    return !RedisErrors.isConnectionError(e) && !msg.startsWith("WRONGPASS") && !msg.startsWith("NOAUTH");
+  }
+
+  private void refusePush(RuntimeException e) {
+    pushRefused = true;
+    push.close();
+    log.warn("Redis at {} refused client tracking for push notifications ({}); an idle consumer falls back to BRPOP, "
+        + "which pops the message before a second round trip records it in unacked, so a crash or dropped connection "
+        + "between the two loses it (Kombu's window). Redis 6+ with CLIENT TRACKING and SUBSCRIBE to {} allowed closes "
+        + "it; transport option atomic_wait=false accepts the window without this warning", where, e.getMessage(),
+        PushWatch.CHANNEL);
+  }
+
+  private List<String> bucketZeroKeys(List<String> queues) {
+    List<String> out = new ArrayList<>(queues.size());
+    for (String q : queues) {
+      out.add(keys.bucketKey(q, 0));
+    }
+    return out;
+  }
+
+  /** How long one poll waits: the BRPOP timeout (polling_interval), shorter while fanout messages may be buffered. */
+  private Duration waitFor(Duration maxWait) {
+    Duration wait = settings.brpopTimeout();
+    if (fanout.active() && wait.compareTo(FANOUT_POLL) > 0) {
+      wait = FANOUT_POLL;
+    }
+    if (wait.isZero() || wait.compareTo(maxWait) > 0) {
+      wait = maxWait;
+    }
+    return wait;
   }
 
   private static void pause(Duration maxWait) {
@@ -420,7 +565,7 @@ public final class RedisStore implements MessageStore {
     return out;
   }
 
-  private @Nullable PolledMessage pop(List<String> queues, Predicate<String> ackRequired) {
+  private @Nullable PolledMessage pop(UnifiedJedis on, List<String> queues, Predicate<String> ackRequired) {
     if (queues.isEmpty()) {
       return null;
     }
@@ -437,7 +582,7 @@ public final class RedisStore implements MessageStore {
     }
     Object reply;
     try {
-      reply = RedisScripts.POP.run(jedis(), scriptKeys, args);
+      reply = RedisScripts.POP.run(on, scriptKeys, args);
     } catch (RuntimeException e) {
       throw fail(e, "popping from " + queues);
     }
@@ -460,14 +605,7 @@ public final class RedisStore implements MessageStore {
     if (queues.isEmpty()) {
       return null;
     }
-    Duration wait = settings.brpopTimeout();
-    if (fanout.active() && wait.compareTo(FANOUT_POLL) > 0) {
-      wait = FANOUT_POLL;
-    }
-    if (wait.isZero() || wait.compareTo(maxWait) > 0) {
-      wait = maxWait;
-    }
-    double seconds = Math.max(wait.toMillis(), 10) / 1000.0;
+    double seconds = Math.max(waitFor(maxWait).toMillis(), 10) / 1000.0;
     Map<String, String> queueOfKey = new HashMap<>();
     List<String> listKeys = popKeys(queues, queueOfKey);
     KeyValue<String, String> kv = jedis().brpop(seconds, listKeys.toArray(new String[0]));
@@ -484,8 +622,8 @@ public final class RedisStore implements MessageStore {
     String json = kv.getValue();
     boolean recordIt = settings.ackEmulation() && ackRequired.test(queue);
     Envelope envelope = read(json, queue, recordIt);
-    // BRPOP cannot run inside a script, so this record is a second round trip (Kombu's window); pops of waiting
-    // messages above are atomic.
+    // BRPOP cannot run inside a script, so this record is a second round trip (Kombu's window), taken only when
+    // push notifications are off or refused (see watchedPop).
     if (recordIt && envelope.decodeError() == null) {
       record(json, envelope);
     }
@@ -898,6 +1036,7 @@ public final class RedisStore implements MessageStore {
           + "timeout", pendingAckCount.get(), e.toString());
     }
     fanout.close();
+    push.close();
     synchronized (renewerLock) {
       if (renewer != null) {
         renewer.shutdownNow();

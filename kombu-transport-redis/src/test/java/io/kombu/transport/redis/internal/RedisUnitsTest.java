@@ -7,6 +7,7 @@ import io.kombu.ConfigurationException;
 import io.kombu.InvalidUrlException;
 import io.kombu.TransportOptions;
 import io.kombu.spi.BrokerUrl;
+import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -133,5 +134,19 @@ class RedisUnitsTest {
           org.assertj.core.api.InstanceOfAssertFactories.MAP).containsExactly(
               Map.entry("z", 1), Map.entry("a", 12345678901L));
     }
+  }
+
+  @Test
+  @DisplayName("JSON integers read back as Integer, Long or BigInteger by size, at every depth")
+  void integerTypesAtTheirBoundaries() {
+    @SuppressWarnings("unchecked")
+    List<Object> v = (List<Object>) PythonJson.loads(
+        "[2147483647, -2147483648, 2147483648, -2147483649, 9223372036854775807, -9223372036854775808,"
+            + " 9223372036854775808, -9223372036854775809, [{\"n\": 0}]]");
+
+    assertThat(v).containsExactly(Integer.MAX_VALUE, Integer.MIN_VALUE, 2147483648L, -2147483649L, Long.MAX_VALUE,
+        Long.MIN_VALUE, new BigInteger("9223372036854775808"), new BigInteger("-9223372036854775809"),
+        List.of(Map.of("n", 0)));
+    assertThat(((Map<?, ?>) ((List<?>) v.get(8)).get(0)).get("n")).isInstanceOf(Integer.class);
   }
 }
