@@ -22,6 +22,8 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -61,8 +63,10 @@ final class FaultStream {
    * @param distinct distinct messages delivered
    * @param lost confirmed but never delivered
    * @param rounds consume rounds of the loop (1 + its restarts)
+   * @param healthSeen every {@link ConsumerLoop#health()} state sampled (every 20 ms) while the fault went on
    */
-  record Result(int published, int confirmed, int consumed, int distinct, int lost, int rounds) {
+  record Result(int published, int confirmed, int consumed, int distinct, int lost, int rounds,
+      Set<ConsumerLoop.State> healthSeen) {
     /** @return deliveries beyond the first of each message */
     int duplicates() {
       return consumed - distinct;
@@ -71,7 +75,8 @@ final class FaultStream {
     @Override
     public String toString() {
       return published + " published, " + confirmed + " confirmed, " + consumed + " consumed (" + distinct
-          + " distinct), " + duplicates() + " duplicates, " + lost + " lost, " + rounds + " loop rounds";
+          + " distinct), " + duplicates() + " duplicates, " + lost + " lost, " + rounds + " loop rounds, health seen "
+          + healthSeen;
     }
   }
 
@@ -97,6 +102,7 @@ final class FaultStream {
     Set<Integer> confirmed = new ConcurrentSkipListSet<>();
     Map<Integer, KombuException> failed = new ConcurrentHashMap<>();
     AtomicInteger published = new AtomicInteger();
+    Set<ConsumerLoop.State> healthSeen = ConcurrentHashMap.newKeySet();
     try (Connection consumerConn = Kombu.connect(url, TransportOptions.of(consumerOptions));
         Connection producerConn = Kombu.connect(url, TransportOptions.of(producerOptions))) {
       ConsumerLoop loop = ConsumerLoop.builder(consumerConn)
@@ -114,13 +120,19 @@ final class FaultStream {
           publish(producer, queueName, 0, COUNT / 2, confirmed, failed);
           Poll.until("the loop halfway through the first half", WAIT, () -> deliveries.size() >= COUNT / 4);
           CompletableFuture<Void> faultDone = CompletableFuture.runAsync(inject);
+          ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+          sampler.scheduleAtFixedRate(() -> healthSeen.add(loop.health().state()), 0, 20, TimeUnit.MILLISECONDS);
           // Keep publishing until the fault is over, so that publishes meet the broken connection, then some more.
           int seq = COUNT / 2;
           while (!faultDone.isDone() && seq < MAX_COUNT) {
             publish(producer, queueName, seq, seq + 1, confirmed, failed);
             seq++;
           }
-          faultDone.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+          try {
+            faultDone.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+          } finally {
+            sampler.shutdownNow();
+          }
           publish(producer, queueName, seq, seq + COUNT / 2, confirmed, failed);
           published.set(seq + COUNT / 2);
         }
@@ -130,11 +142,13 @@ final class FaultStream {
         assertThat(running.failure()).as("what ended the consumer loop").isNull();
         assertThat(running.isRunning()).as("the consumer loop still runs").isTrue();
         assertThat(rounds.get()).as("consume rounds: the loop reconnected by itself").isGreaterThanOrEqualTo(minRounds);
+        Poll.until("health() reporting the loop consuming again", WAIT, () -> loop.health().isConsuming());
       }
       Set<Integer> lost = new TreeSet<>(confirmed);
       lost.removeAll(deliveries.keySet());
       int total = deliveries.values().stream().mapToInt(AtomicInteger::get).sum();
-      Result result = new Result(published.get(), confirmed.size(), total, deliveries.size(), lost.size(), rounds.get());
+      Result result = new Result(published.get(), confirmed.size(), total, deliveries.size(), lost.size(), rounds.get(),
+          Set.copyOf(healthSeen));
       log.info("Fault {} on {}: {}, {} failed after retries", fault, TestBrokers.mask(url), result, failed.size());
       // Also on standard output, so that the counts show in the build log and the failsafe report.
       System.out.println("Fault " + fault + ": " + result + ", " + failed.size() + " failed after retries");

@@ -2,6 +2,7 @@ package io.kombu.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kombu.core.ConsumerLoop;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -58,6 +59,8 @@ class RedisKillRestartIT {
         }
       }, FaultStream.Recovery.LOOP_OR_TRANSPORT);
       assertThat(result.lost()).isZero();
+      assertThat(result.healthSeen()).as("ConsumerLoop.health() during the %s outage", OUTAGE)
+          .containsAnyOf(ConsumerLoop.State.BROKER_UNREACHABLE, ConsumerLoop.State.CONNECTING);
     } finally {
       server.get().close();
     }
