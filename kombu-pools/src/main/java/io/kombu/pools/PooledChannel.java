@@ -14,10 +14,7 @@ import io.kombu.QueueDeclareResult;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A channel on loan from a {@link ChannelPool}: every method goes to the pooled channel, while {@link #close()} gives it
@@ -27,57 +24,33 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safety: not thread-safe, like every channel: one thread uses a loan at a time. {@link #close()} may be called
  * from any thread, and a second call does nothing.
  */
-public final class PooledChannel implements Channel {
-  private static final Logger log = LoggerFactory.getLogger(PooledChannel.class);
-
+public final class PooledChannel extends Loan<Channel> implements Channel {
   private final ChannelPool pool;
-  private final Channel delegate;
-  private final AtomicBoolean returned = new AtomicBoolean();
 
   PooledChannel(ChannelPool pool, Channel delegate) {
+    super(delegate, "channel", "close()");
     this.pool = pool;
-    this.delegate = delegate;
   }
 
   /** @return the pool it came from */
+  @Override
   public ChannelPool pool() {
     return pool;
   }
 
-  /** @return whether the loan is over */
-  public boolean isReleased() {
-    return returned.get();
-  }
-
-  Channel delegate() {
-    return delegate;
-  }
-
-  boolean endLoan() {
-    return returned.compareAndSet(false, true);
-  }
-
-  private Channel live() {
-    if (returned.get()) {
-      throw new IllegalStateException("this pooled channel was already returned to its pool; acquire another from the"
-          + " pool instead of keeping a reference after close()");
-    }
-    return delegate;
-  }
-
   @Override
   public int channelId() {
-    return delegate.channelId();
+    return resource().channelId();
   }
 
   @Override
   public boolean isOpen() {
-    return !returned.get() && delegate.isOpen();
+    return !isReleased() && resource().isOpen();
   }
 
   @Override
   public Connection connection() {
-    return delegate.connection();
+    return resource().connection();
   }
 
   @Override
@@ -178,23 +151,11 @@ public final class PooledChannel implements Channel {
   /** Returns the channel to its pool, open. A second call does nothing. */
   @Override
   public void close() {
-    if (endLoan()) {
-      pool.giveBack(this);
-    } else {
-      log.debug("Pooled channel {} already returned", delegate.channelId());
-    }
+    pool.returnLoan(this);
   }
 
   @Override
   public String toString() {
-    return "PooledChannel(" + delegate.channelId() + (returned.get() ? ", returned" : "") + ")";
-  }
-
-  static PooledChannel requireFrom(ChannelPool pool, Channel channel) {
-    java.util.Objects.requireNonNull(channel, "channel");
-    if (!(channel instanceof PooledChannel) || ((PooledChannel) channel).pool != pool) {
-      throw new IllegalArgumentException("this channel did not come from this pool: " + channel);
-    }
-    return (PooledChannel) channel;
+    return "PooledChannel(" + resource().channelId() + (isReleased() ? ", returned" : "") + ")";
   }
 }

@@ -18,10 +18,6 @@ import io.kombu.SimpleQueueOptions;
 import io.kombu.spi.TransportCapabilities;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A connection on loan from a {@link ConnectionPool}: every method goes to the pooled connection, while {@link #release()}
@@ -34,43 +30,18 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safety: not thread-safe, like every connection: one thread uses a loan at a time. {@link #close()} and {@link
  * #release()} may be called from any thread, and a second call does nothing.
  */
-public final class PooledConnection implements Connection {
-  private static final Logger log = LoggerFactory.getLogger(PooledConnection.class);
-
+public final class PooledConnection extends Loan<Connection> implements Connection {
   private final ConnectionPool pool;
-  private final Connection delegate;
-  private final AtomicBoolean returned = new AtomicBoolean();
 
   PooledConnection(ConnectionPool pool, Connection delegate) {
+    super(delegate, "connection", "release()");
     this.pool = pool;
-    this.delegate = delegate;
   }
 
   /** @return the pool it came from */
+  @Override
   public ConnectionPool pool() {
     return pool;
-  }
-
-  /** @return whether the loan is over (released, closed or replaced) */
-  public boolean isReleased() {
-    return returned.get();
-  }
-
-  Connection delegate() {
-    return delegate;
-  }
-
-  /** @return true once, for the call that ends the loan */
-  boolean endLoan() {
-    return returned.compareAndSet(false, true);
-  }
-
-  private Connection live() {
-    if (returned.get()) {
-      throw new IllegalStateException("this pooled connection was already returned to its pool; acquire another from the"
-          + " pool instead of keeping a reference after release()");
-    }
-    return delegate;
   }
 
   @Override
@@ -159,47 +130,43 @@ public final class PooledConnection implements Connection {
   /** @return a new, unconnected and unpooled connection with the same parameters */
   @Override
   public Connection clone() {
-    return delegate.clone();
+    return resource().clone();
   }
 
   @Override
   public boolean supportsExchangeType(ExchangeType type) {
-    return delegate.supportsExchangeType(type);
+    return resource().supportsExchangeType(type);
   }
 
   @Override
   public TransportCapabilities capabilities() {
-    return delegate.capabilities();
+    return resource().capabilities();
   }
 
   @Override
   public String transportName() {
-    return delegate.transportName();
+    return resource().transportName();
   }
 
   @Override
   public Map<String, Object> info() {
-    return delegate.info();
+    return resource().info();
   }
 
   @Override
   public String asUri() {
-    return delegate.asUri();
+    return resource().asUri();
   }
 
   @Override
   public String asUri(boolean includePassword) {
-    return delegate.asUri(includePassword);
+    return resource().asUri(includePassword);
   }
 
   /** Returns the connection to its pool (Kombu's {@code release} of a pooled connection); a second call does nothing. */
   @Override
   public void release() {
-    if (endLoan()) {
-      pool.giveBack(this);
-    } else {
-      log.debug("Pooled connection to {} already returned", delegate.asUri());
-    }
+    pool.returnLoan(this);
   }
 
   /** Same as {@link #release()}: returns the connection to its pool, open. */
@@ -210,14 +177,6 @@ public final class PooledConnection implements Connection {
 
   @Override
   public String toString() {
-    return "PooledConnection(" + delegate.asUri() + (returned.get() ? ", returned" : "") + ")";
-  }
-
-  static PooledConnection requireFrom(ConnectionPool pool, Connection connection) {
-    Objects.requireNonNull(connection, "connection");
-    if (!(connection instanceof PooledConnection) || ((PooledConnection) connection).pool != pool) {
-      throw new IllegalArgumentException("this connection did not come from this pool: " + connection);
-    }
-    return (PooledConnection) connection;
+    return "PooledConnection(" + resource().asUri() + (isReleased() ? ", returned" : "") + ")";
   }
 }

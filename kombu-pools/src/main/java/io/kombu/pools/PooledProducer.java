@@ -5,10 +5,7 @@ import io.kombu.Declarable;
 import io.kombu.Exchange;
 import io.kombu.Producer;
 import io.kombu.PublishOptions;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A producer on loan from a {@link ProducerPool}, bound for the loan to a connection on loan from the pool's {@link
@@ -23,71 +20,52 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safety: not thread-safe, like every producer: one thread uses a loan at a time. {@link #close()} may be
  * called from any thread, and a second call does nothing.
  */
-public final class PooledProducer implements Producer {
-  private static final Logger log = LoggerFactory.getLogger(PooledProducer.class);
-
+public final class PooledProducer extends Loan<ProducerSlot> implements Producer {
   private final ProducerPool pool;
-  private final ProducerSlot slot;
   private final PooledConnection connection;
   private final Producer delegate;
-  private final AtomicBoolean returned = new AtomicBoolean();
 
   PooledProducer(ProducerPool pool, ProducerSlot slot, PooledConnection connection) {
+    super(slot, "producer", "close()");
     this.pool = pool;
-    this.slot = slot;
     this.connection = connection;
-    this.delegate = slot.bind(connection.delegate());
+    this.delegate = slot.bind(connection.resource());
   }
 
   /** @return the pool it came from */
+  @Override
   public ProducerPool pool() {
     return pool;
   }
 
   /** @return the connection it publishes on during this loan (returned to its pool with the producer) */
   public PooledConnection connection() {
-    live();
+    checkLive();
     return connection;
-  }
-
-  /** @return whether the loan is over */
-  public boolean isReleased() {
-    return returned.get();
-  }
-
-  ProducerSlot slot() {
-    return slot;
   }
 
   PooledConnection loanedConnection() {
     return connection;
   }
 
-  boolean endLoan() {
-    return returned.compareAndSet(false, true);
-  }
-
-  private Producer live() {
-    if (returned.get()) {
-      throw new IllegalStateException("this pooled producer was already returned to its pool; acquire another from the"
-          + " pool instead of keeping a reference after close()");
-    }
+  private Producer liveProducer() {
+    checkLive();
     return delegate;
   }
 
   @Override
   public void publish(@Nullable Object body) {
-    live().publish(body);
+    liveProducer().publish(body);
   }
 
   @Override
   public void publish(@Nullable Object body, PublishOptions options) {
-    live().publish(body, options);
+    liveProducer().publish(body, options);
   }
 
   @Override
   public void publishAll(java.util.Collection<?> bodies, PublishOptions options) {
-    live().publishAll(bodies, options);
+    liveProducer().publishAll(bodies, options);
   }
 
   @Override
@@ -102,23 +80,23 @@ public final class PooledProducer implements Producer {
 
   @Override
   public Channel channel() {
-    return live().channel();
+    return liveProducer().channel();
   }
 
   @Override
   public Producer declare() {
-    live().declare();
+    liveProducer().declare();
     return this;
   }
 
   @Override
   public boolean maybeDeclare(Declarable entity) {
-    return live().maybeDeclare(entity);
+    return liveProducer().maybeDeclare(entity);
   }
 
   @Override
   public void revive(Channel channel) {
-    live().revive(channel);
+    liveProducer().revive(channel);
   }
 
   /** Returns the producer and its connection to their pools (Kombu's {@code release}). */
@@ -129,16 +107,12 @@ public final class PooledProducer implements Producer {
   /** Returns the producer and its connection to their pools. A second call does nothing. */
   @Override
   public void close() {
-    if (endLoan()) {
-      pool.giveBack(this);
-    } else {
-      log.debug("Pooled producer already returned");
-    }
+    pool.returnLoan(this);
   }
 
   @Override
   public String toString() {
     return "PooledProducer(exchange=" + delegate.exchange().name() + ", " + connection.asUri()
-        + (returned.get() ? ", returned" : "") + ")";
+        + (isReleased() ? ", returned" : "") + ")";
   }
 }

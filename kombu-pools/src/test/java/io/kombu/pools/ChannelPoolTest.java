@@ -38,10 +38,10 @@ class ChannelPoolTest {
       PooledChannel b = pool.acquire();
       assertThat(connection.isConnected()).isTrue();
       assertThat(a.channelId()).isNotEqualTo(b.channelId());
-      Channel rawB = b.delegate();
+      Channel rawB = b.resource();
       a.close();
       b.close();
-      assertThat(pool.acquire().delegate()).isSameAs(rawB);
+      assertThat(pool.acquire().resource()).isSameAs(rawB);
     }
   }
 
@@ -63,7 +63,7 @@ class ChannelPoolTest {
       CompletableFuture<PooledChannel> waiter =
           CompletableFuture.supplyAsync(() -> pool.acquire(Duration.ofSeconds(30)), executor);
       held.close();
-      assertThat(waiter.get(10, TimeUnit.SECONDS).delegate()).isSameAs(held.delegate());
+      assertThat(waiter.get(10, TimeUnit.SECONDS).resource()).isSameAs(held.resource());
     }
   }
 
@@ -72,11 +72,11 @@ class ChannelPoolTest {
   void closedChannelIsReplaced() {
     try (ChannelPool pool = new ChannelPool(connection, 1)) {
       PooledChannel c = pool.acquire();
-      Channel raw = c.delegate();
+      Channel raw = c.resource();
       c.close();
       raw.close();
       PooledChannel next = pool.acquire();
-      assertThat(next.delegate()).isNotSameAs(raw);
+      assertThat(next.resource()).isNotSameAs(raw);
       assertThat(next.isOpen()).isTrue();
     }
   }
@@ -88,13 +88,13 @@ class ChannelPoolTest {
     try (ChannelPool pool = new ChannelPool(connection, 1)) {
       Channel first = pool.use(Duration.ofSeconds(1), ch -> {
         ch.declare(Queue.builder(name).build());
-        return ch.delegate();
+        return ch.resource();
       });
       assertThatThrownBy(() -> pool.run(Duration.ofSeconds(1), ch -> ch.queueDeclarePassive(name + "-missing")))
           .isInstanceOf(io.kombu.KombuException.class);
       assertThat(first.isOpen()).isFalse();
       PooledChannel next = pool.acquire();
-      assertThat(next.delegate()).isNotSameAs(first);
+      assertThat(next.resource()).isNotSameAs(first);
       next.close();
       assertThat(next.isOpen()).isFalse();
       assertThatThrownBy(() -> next.queuePurge(name)).isInstanceOf(IllegalStateException.class);
@@ -110,7 +110,7 @@ class ChannelPoolTest {
     pool.acquire();
     assertThatThrownBy(() -> pool.resize(1)).hasMessageStartingWith("Can't shrink pool when in use: was=2 now=1");
     pool.close();
-    assertThat(a.delegate().isOpen()).isFalse();
+    assertThat(a.resource().isOpen()).isFalse();
     assertThat(connection.isConnected()).isTrue();
     assertThatThrownBy(pool::acquire).hasMessageStartingWith("Acquire on closed pool");
     a.close();

@@ -37,7 +37,7 @@ class ConnectionPoolTest {
       assertThat(pool.free()).isZero();
       PooledConnection c = pool.acquire();
       assertThat(pool.inUse()).isEqualTo(1);
-      assertThat(c.delegate()).isNotSameAs(template);
+      assertThat(c.resource()).isNotSameAs(template);
       assertThat(c.isConnected()).isFalse();
       c.release();
       assertThat(pool.inUse()).isZero();
@@ -51,14 +51,14 @@ class ConnectionPoolTest {
     try (ConnectionPool pool = new ConnectionPool(template, 3)) {
       PooledConnection a = pool.acquire();
       PooledConnection b = pool.acquire();
-      Connection rawA = a.delegate();
-      Connection rawB = b.delegate();
+      Connection rawA = a.resource();
+      Connection rawB = b.resource();
       a.release();
       b.release();
       PooledConnection next = pool.acquire();
-      assertThat(next.delegate()).isSameAs(rawB);
+      assertThat(next.resource()).isSameAs(rawB);
       PooledConnection after = pool.acquire();
-      assertThat(after.delegate()).isSameAs(rawA);
+      assertThat(after.resource()).isSameAs(rawA);
     }
   }
 
@@ -92,7 +92,7 @@ class ConnectionPoolTest {
   void blockedAcquireGetsReleasedConnection() throws Exception {
     try (ConnectionPool pool = new ConnectionPool(template, 1)) {
       PooledConnection held = pool.acquire();
-      Connection raw = held.delegate();
+      Connection raw = held.resource();
       CountDownLatch waiting = new CountDownLatch(1);
       CompletableFuture<PooledConnection> other = CompletableFuture.supplyAsync(() -> {
         waiting.countDown();
@@ -102,7 +102,7 @@ class ConnectionPoolTest {
       assertThat(other).isNotDone();
       held.release();
       PooledConnection got = other.get(10, TimeUnit.SECONDS);
-      assertThat(got.delegate()).isSameAs(raw);
+      assertThat(got.resource()).isSameAs(raw);
     }
   }
 
@@ -118,7 +118,7 @@ class ConnectionPoolTest {
       assertThat(pool.inUse()).isZero();
       assertThat(pool.free()).isEqualTo(1);
       assertThat(kept.isReleased()).isTrue();
-      assertThat(kept.delegate().isConnected()).isTrue();
+      assertThat(kept.resource().isConnected()).isTrue();
       assertThatThrownBy(kept::channel).isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("already returned");
       kept.close();
@@ -130,15 +130,15 @@ class ConnectionPoolTest {
   @DisplayName("use() returns the connection after success and replaces it when the work throws")
   void useReplacesOnFailure() {
     try (ConnectionPool pool = new ConnectionPool(template, 1)) {
-      Connection first = pool.use(Duration.ofSeconds(1), c -> c.connect() == c ? c.delegate() : null);
-      assertThat(pool.use(Duration.ofSeconds(1), PooledConnection::delegate)).isSameAs(first);
+      Connection first = pool.use(Duration.ofSeconds(1), c -> c.connect() == c ? c.resource() : null);
+      assertThat(pool.use(Duration.ofSeconds(1), PooledConnection::resource)).isSameAs(first);
       assertThatThrownBy(() -> pool.run(Duration.ofSeconds(1), c -> {
         throw new IllegalStateException("boom");
       })).hasMessage("boom");
       assertThat(first.isConnected()).isFalse();
       assertThat(pool.inUse()).isZero();
       assertThat(pool.free()).isZero();
-      assertThat(pool.use(Duration.ofSeconds(1), PooledConnection::delegate)).isNotSameAs(first);
+      assertThat(pool.use(Duration.ofSeconds(1), PooledConnection::resource)).isNotSameAs(first);
     }
   }
 
@@ -148,12 +148,12 @@ class ConnectionPoolTest {
     try (ConnectionPool pool = new ConnectionPool(template, 1)) {
       PooledConnection c = pool.acquire();
       c.connect();
-      Connection raw = c.delegate();
+      Connection raw = c.resource();
       pool.replace(c);
       assertThat(raw.isConnected()).isFalse();
       assertThat(c.isReleased()).isTrue();
       PooledConnection fresh = pool.acquire();
-      assertThat(fresh.delegate()).isNotSameAs(raw);
+      assertThat(fresh.resource()).isNotSameAs(raw);
     }
   }
 
@@ -174,7 +174,7 @@ class ConnectionPoolTest {
       PooledConnection a = pool.acquire();
       PooledConnection b = pool.acquire();
       a.connect();
-      Connection rawA = a.delegate();
+      Connection rawA = a.resource();
       assertThat(pool.inUse()).isEqualTo(2);
       a.release();
       b.release();
@@ -214,11 +214,11 @@ class ConnectionPoolTest {
       pool.resize(1, true);
       assertThat(pool.limit()).isEqualTo(1);
       assertThat(pool.inUse()).isZero();
-      assertThat(a.delegate().isConnected()).isFalse();
+      assertThat(a.resource().isConnected()).isFalse();
       a.release();
       b.release();
       assertThat(pool.free()).isZero();
-      assertThat(pool.acquire().delegate()).isNotSameAs(a.delegate()).isNotSameAs(b.delegate());
+      assertThat(pool.acquire().resource()).isNotSameAs(a.resource()).isNotSameAs(b.resource());
     }
   }
 
@@ -231,8 +231,8 @@ class ConnectionPoolTest {
       PooledConnection c = pool.acquire();
       a.connect();
       c.connect();
-      Connection rawA = a.delegate();
-      Connection rawC = c.delegate();
+      Connection rawA = a.resource();
+      Connection rawC = c.resource();
       a.release();
       b.release();
       c.release();
@@ -240,7 +240,7 @@ class ConnectionPoolTest {
       assertThat(pool.free()).isEqualTo(1);
       assertThat(rawA.isConnected()).isFalse();
       assertThat(rawC.isConnected()).isTrue();
-      assertThat(pool.acquire().delegate()).isSameAs(rawC);
+      assertThat(pool.acquire().resource()).isSameAs(rawC);
     }
   }
 
@@ -252,10 +252,10 @@ class ConnectionPoolTest {
     inUse.connect();
     PooledConnection free = pool.acquire();
     free.connect();
-    Connection rawFree = free.delegate();
+    Connection rawFree = free.resource();
     free.release();
     pool.forceCloseAll();
-    assertThat(inUse.delegate().isConnected()).isFalse();
+    assertThat(inUse.resource().isConnected()).isFalse();
     assertThat(rawFree.isConnected()).isFalse();
     assertThat(pool.isClosed()).isTrue();
     assertThatThrownBy(pool::acquire).isInstanceOf(IllegalStateException.class)

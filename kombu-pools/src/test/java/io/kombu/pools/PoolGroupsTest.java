@@ -105,7 +105,7 @@ class PoolGroupsTest {
     ProducerPool producers = groups.producers().get(conn);
     PooledProducer p = producers.acquire();
     p.connection().connect();
-    Connection raw = p.connection().delegate();
+    Connection raw = p.connection().resource();
     groups.reset();
     assertThat(raw.isConnected()).isFalse();
     assertThat(connections.isClosed()).isTrue();

@@ -135,7 +135,7 @@ class ProducerPoolTest {
     Connection flakyTemplate = Kombu.builder().url("memory://").transport(flaky).build();
     try (ConnectionPool connections = new ConnectionPool(flakyTemplate, 1);
         ProducerPool producers = new ProducerPool(connections, 1)) {
-      Connection first = connections.use(Duration.ofSeconds(1), PooledConnection::delegate);
+      Connection first = connections.use(Duration.ofSeconds(1), PooledConnection::resource);
       flaky.failingPublishes.set(1);
       assertThatThrownBy(() -> producers.run(Duration.ofSeconds(1),
           p -> p.publish("lost", PublishOptions.builder().exchange(exchange).routingKey(name).build())))
@@ -144,7 +144,7 @@ class ProducerPoolTest {
       assertThat(producers.free()).isZero();
       assertThat(connections.inUse()).isZero();
       assertThat(connections.free()).isZero();
-      assertThat(connections.use(Duration.ofSeconds(1), PooledConnection::delegate)).isNotSameAs(first);
+      assertThat(connections.use(Duration.ofSeconds(1), PooledConnection::resource)).isNotSameAs(first);
     }
   }
 
@@ -189,7 +189,7 @@ class ProducerPoolTest {
       assertThatThrownBy(() -> producers.acquire(Duration.ofMillis(20))).isInstanceOf(LimitExceededException.class);
       held.release();
       PooledProducer got = waiter.get(10, TimeUnit.SECONDS);
-      assertThat(got.connection().delegate()).isSameAs(held.loanedConnection().delegate());
+      assertThat(got.connection().resource()).isSameAs(held.loanedConnection().resource());
       got.close();
     }
   }
