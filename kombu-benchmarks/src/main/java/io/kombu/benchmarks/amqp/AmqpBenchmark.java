@@ -3,14 +3,12 @@ package io.kombu.benchmarks.amqp;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rabbitmq.client.ConnectionFactory;
 import io.kombu.Connection;
+import io.kombu.benchmarks.BenchmarkProgram;
 import io.kombu.core.Kombu;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,29 +44,17 @@ public final class AmqpBenchmark {
    * @throws Exception when RabbitMQ or Python cannot be reached, or the report cannot be written
    */
   public static void main(String[] args) throws Exception {
-    Map<String, String> opts = new HashMap<>();
-    for (String a : args) {
-      int eq = a.indexOf('=');
-      if (!a.startsWith("--") || eq < 0) {
-        throw new IllegalArgumentException("unknown argument '" + a + "': use --name=value (see the class javadoc)");
-      }
-      opts.put(a.substring(2, eq), a.substring(eq + 1));
-    }
-    String url = opts.getOrDefault("url", "amqp://guest:guest@127.0.0.1:5672//");
-    int messages = Integer.parseInt(opts.getOrDefault("messages", "20000"));
-    int pyMessages = Integer.parseInt(opts.getOrDefault("python-messages", "10000"));
-    int prefetch = Integer.parseInt(opts.getOrDefault("prefetch", "100"));
-    int rounds = Integer.parseInt(opts.getOrDefault("rounds", "5"));
-    PythonAmqpBench python = new PythonAmqpBench(opts.getOrDefault("python", "/usr/bin/python3"),
-        Path.of(opts.getOrDefault("script", "kombu-benchmarks/src/main/python/amqp/amqp_bench.py")));
-    Path out = Path.of(opts.getOrDefault("out", "amqp-benchmark.md"));
+    BenchmarkProgram opts = BenchmarkProgram.parse(args);
+    String url = opts.option("url", "amqp://guest:guest@127.0.0.1:5672//");
+    int messages = opts.intOption("messages", 20000);
+    int pyMessages = opts.intOption("python-messages", 10000);
+    int prefetch = opts.intOption("prefetch", 100);
+    int rounds = opts.intOption("rounds", 5);
+    PythonAmqpBench python = new PythonAmqpBench(opts.option("python", "/usr/bin/python3"),
+        opts.pathOption("script", "kombu-benchmarks/src/main/python/amqp/amqp_bench.py"));
+    Path out = opts.pathOption("out", "amqp-benchmark.md");
 
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("id", 123456);
-    body.put("event", "order.created");
-    body.put("customer", "c-0042");
-    body.put("amount", 99.95);
-    body.put("items", List.of("sku-1", "sku-2", "sku-3"));
+    Map<String, Object> body = BenchmarkProgram.orderBody();
 
     String suffix = UUID.randomUUID().toString().substring(0, 8);
     String queue = "kombu-bench-" + suffix;
@@ -130,11 +116,7 @@ public final class AmqpBenchmark {
       String report = report(url, messages, pyMessages, prefetch, rounds, pyVersion, loadBefore, loadAverage(),
           List.of(runners.get(0).publishes, runners.get(1).publishes, runners.get(2).publishes, pPub),
           List.of(runners.get(0).consumes, runners.get(1).consumes, runners.get(2).consumes, pCon), roundLines);
-      for (String line : report.split("\n")) {
-        log.info("{}", line);
-      }
-      Files.writeString(out, report, StandardCharsets.UTF_8);
-      log.info("results written to {}", out.toAbsolutePath());
+      BenchmarkProgram.writeReport(log, report, out);
     }
   }
 

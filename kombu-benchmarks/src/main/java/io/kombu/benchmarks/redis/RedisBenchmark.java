@@ -1,15 +1,11 @@
 package io.kombu.benchmarks.redis;
 
+import io.kombu.benchmarks.BenchmarkProgram;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -45,29 +41,17 @@ public final class RedisBenchmark {
    * @throws Exception when Redis or Python cannot be reached, or the output cannot be written
    */
   public static void main(String[] args) throws Exception {
-    Map<String, String> opts = new HashMap<>();
-    for (String a : args) {
-      int eq = a.indexOf('=');
-      if (!a.startsWith("--") || eq < 0) {
-        throw new IllegalArgumentException("unknown argument '" + a + "': use --name=value (see the class javadoc)");
-      }
-      opts.put(a.substring(2, eq), a.substring(eq + 1));
-    }
-    String url = opts.getOrDefault("url", "redis://127.0.0.1:6379/14");
-    int messages = Integer.parseInt(opts.getOrDefault("messages", "20000"));
-    int pyMessages = Integer.parseInt(opts.getOrDefault("python-messages", "3000"));
-    int roundTrips = Integer.parseInt(opts.getOrDefault("round-trips", "2000"));
-    int rounds = Integer.parseInt(opts.getOrDefault("rounds", "3"));
-    PythonKombuBench python = new PythonKombuBench(opts.getOrDefault("python", "/usr/bin/python3"),
-        Path.of(opts.getOrDefault("script", "kombu-benchmarks/src/main/python/redis/redis_bench.py")));
-    Path out = Path.of(opts.getOrDefault("out", "redis-benchmark.md"));
+    BenchmarkProgram opts = BenchmarkProgram.parse(args);
+    String url = opts.option("url", "redis://127.0.0.1:6379/14");
+    int messages = opts.intOption("messages", 20000);
+    int pyMessages = opts.intOption("python-messages", 3000);
+    int roundTrips = opts.intOption("round-trips", 2000);
+    int rounds = opts.intOption("rounds", 3);
+    PythonKombuBench python = new PythonKombuBench(opts.option("python", "/usr/bin/python3"),
+        opts.pathOption("script", "kombu-benchmarks/src/main/python/redis/redis_bench.py"));
+    Path out = opts.pathOption("out", "redis-benchmark.md");
 
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("id", 123456);
-    body.put("event", "order.created");
-    body.put("customer", "c-0042");
-    body.put("amount", 99.95);
-    body.put("items", List.of("sku-1", "sku-2", "sku-3"));
+    Map<String, Object> body = BenchmarkProgram.orderBody();
     byte[] json = RawJedisBench.utf8(
         "{\"id\": 123456, \"event\": \"order.created\", \"customer\": \"c-0042\", \"amount\": 99.95, "
             + "\"items\": [\"sku-1\", \"sku-2\", \"sku-3\"]}");
@@ -135,11 +119,7 @@ public final class RedisBenchmark {
               + "| - | %s; %.2fx bare LPUSH+BRPOP |%n", kRt / 1e3, rRtAck / 1e3, rRtMin / 1e3,
           ratio(kRt / rRtAck, "<= 1.2x raw", kRt / rRtAck <= 1.2), kRt / rRtMin));
       String report = md.toString();
-      for (String line : report.split("\n")) {
-        log.info("{}", line);
-      }
-      Files.writeString(out, report, StandardCharsets.UTF_8);
-      log.info("results written to {}", out.toAbsolutePath());
+      BenchmarkProgram.writeReport(log, report, out);
     }
   }
 
