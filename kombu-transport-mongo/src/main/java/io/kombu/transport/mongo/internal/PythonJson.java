@@ -2,14 +2,10 @@ package io.kombu.transport.mongo.internal;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kombu.DecodeException;
 import io.kombu.EncodeException;
 import io.kombu.core.virtual.EnvelopeJson;
-import java.math.BigInteger;
-import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,9 +19,10 @@ import org.jspecify.annotations.Nullable;
  * <p>Thread-safety: stateless; thread-safe.
  */
 public final class PythonJson {
-  private static final ObjectMapper MAPPER = new ObjectMapper()
-      .enable(JsonParser.Feature.ALLOW_NON_NUMERIC_NUMBERS)
-      .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
+  // Jackson already reads each integer as the smallest of Integer, Long and BigInteger that holds it.
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().enable(JsonParser.Feature.ALLOW_NON_NUMERIC_NUMBERS);
+
   private PythonJson() {}
 
   /**
@@ -44,30 +41,10 @@ public final class PythonJson {
    */
   public static @Nullable Object loads(String text) {
     try {
-      return normalize(MAPPER.readValue(text, Object.class));
+      return MAPPER.readValue(text, Object.class);
     } catch (JsonProcessingException e) {
       throw new DecodeException("message payload stored in MongoDB is not valid JSON (" + e.getOriginalMessage()
           + "); it was not written by Kombu", e);
     }
-  }
-
-  @SuppressWarnings("unchecked")
-  private static @Nullable Object normalize(@Nullable Object v) {
-    if (v instanceof BigInteger) {
-      BigInteger b = (BigInteger) v;
-      if (b.bitLength() < 32) {
-        return b.intValue();
-      }
-      return b.bitLength() < 64 ? (Object) b.longValue() : b;
-    }
-    if (v instanceof Map) {
-      ((Map<String, Object>) v).replaceAll((k, x) -> normalize(x));
-      return v;
-    }
-    if (v instanceof List) {
-      ((List<Object>) v).replaceAll(PythonJson::normalize);
-      return v;
-    }
-    return v;
   }
 }

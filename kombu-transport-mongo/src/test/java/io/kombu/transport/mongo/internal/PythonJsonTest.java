@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kombu.DecodeException;
 import io.kombu.EncodeException;
+import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,6 +73,20 @@ class PythonJsonTest {
     assertThat(m.keySet().toString()).isEqualTo("[b, a, c]");
     assertThat(m.get("b")).isEqualTo(1);
     assertThat(m.get("a")).isEqualTo(1099511627776L);
+  }
+
+  @Test
+  @DisplayName("reading gives each integer the smallest of Integer, Long and BigInteger that holds it")
+  void integerTypesAtTheirBoundaries() {
+    @SuppressWarnings("unchecked")
+    List<Object> v = (List<Object>) PythonJson.loads(
+        "[2147483647, -2147483648, 2147483648, -2147483649, 9223372036854775807, -9223372036854775808,"
+            + " 9223372036854775808, -9223372036854775809, [{\"n\": 0}]]");
+
+    assertThat(v).containsExactly(Integer.MAX_VALUE, Integer.MIN_VALUE, 2147483648L, -2147483649L, Long.MAX_VALUE,
+        Long.MIN_VALUE, new BigInteger("9223372036854775808"), new BigInteger("-9223372036854775809"),
+        List.of(Map.of("n", 0)));
+    assertThat(((Map<?, ?>) ((List<?>) v.get(8)).get(0)).get("n")).isInstanceOf(Integer.class);
   }
 
   @Test
