@@ -21,14 +21,16 @@ import org.slf4j.LoggerFactory;
  * Kombu-Java's AMQP transport against the raw RabbitMQ client it is built on and against Python Kombu 5 (py-amqp), on
  * one RabbitMQ: persistent publishes to a durable queue (done when the broker holds them all) and consume + ack with a
  * prefetch limit, with throughput and CPU per message. The raw client runs twice: encoding and decoding each body with
- * Jackson (the work Kombu does) and with bytes encoded once (the client's floor). A warm-up round, then rounds in which
- * the three Java contenders take turns going first, each round followed by the Python script; medians are reported.
+ * Jackson (the work Kombu does) and with bytes encoded once (the client's floor). Warm-up rounds (two by default: with
+ * one, the JIT was still compiling Kombu's longer publish path in the first measured rounds, which showed as process
+ * CPU), then rounds in which the three Java contenders take turns going first, each round followed by the Python
+ * script; medians are reported.
  * Writes a Markdown report to {@code --out} and logs it.
  *
  * <pre>
  * java -cp kombu-benchmarks/target/benchmarks.jar io.kombu.benchmarks.amqp.AmqpBenchmark \
  *     [--url=amqp://guest:guest@127.0.0.1:5672//] [--messages=20000] [--python-messages=10000] [--prefetch=100] \
- *     [--rounds=5] [--python=/usr/bin/python3] [--script=kombu-benchmarks/src/main/python/amqp/amqp_bench.py] \
+ *     [--rounds=5] [--warmups=2] [--python=/usr/bin/python3] [--script=kombu-benchmarks/src/main/python/amqp/amqp_bench.py] \
  *     [--out=amqp-benchmark.md]
  * </pre>
  *
@@ -50,6 +52,7 @@ public final class AmqpBenchmark {
     int pyMessages = opts.intOption("python-messages", 10000);
     int prefetch = opts.intOption("prefetch", 100);
     int rounds = opts.intOption("rounds", 5);
+    int warmups = opts.intOption("warmups", 2);
     PythonAmqpBench python = new PythonAmqpBench(opts.option("python", "/usr/bin/python3"),
         opts.pathOption("script", "kombu-benchmarks/src/main/python/amqp/amqp_bench.py"));
     Path out = opts.pathOption("out", "amqp-benchmark.md");
@@ -82,11 +85,11 @@ public final class AmqpBenchmark {
       List<String> roundLines = new ArrayList<>();
       String pyVersion = "";
       try {
-        for (int round = 0; round <= rounds; round++) {
-          StringBuilder line = new StringBuilder(round == 0 ? "warm-up" : "round " + round).append(':');
+        for (int round = 1 - warmups; round <= rounds; round++) {
+          StringBuilder line = new StringBuilder(round <= 0 ? "warm-up" : "round " + round).append(':');
           // Each round starts with the next runner, so no side always runs first (or last) on a warming machine.
           for (int turn = 0; turn < runners.size(); turn++) {
-            Runner r = runners.get((round + turn) % runners.size());
+            Runner r = runners.get(Math.floorMod(round + turn, runners.size()));
             Measurement publish = r.publish.run();
             Measurement consume = r.consume.run();
             if (watcher.count(queue) != 0) {
@@ -113,7 +116,7 @@ public final class AmqpBenchmark {
       } finally {
         deleteQueue(admin, queue);
       }
-      String report = report(url, messages, pyMessages, prefetch, rounds, pyVersion, loadBefore, loadAverage(),
+      String report = report(url, messages, pyMessages, prefetch, rounds, warmups, pyVersion, loadBefore, loadAverage(),
           List.of(runners.get(0).publishes, runners.get(1).publishes, runners.get(2).publishes, pPub),
           List.of(runners.get(0).consumes, runners.get(1).consumes, runners.get(2).consumes, pCon), roundLines);
       BenchmarkProgram.writeReport(log, report, out);
@@ -142,9 +145,9 @@ public final class AmqpBenchmark {
   }
 
   /** {@code publish} and {@code consume} hold the runs of Kombu-Java, raw + Jackson, raw bytes and Python, in order. */
-  private static String report(String url, int messages, int pyMessages, int prefetch, int rounds, String pyVersion,
-      String loadBefore, String loadAfter, List<List<Measurement>> publish, List<List<Measurement>> consume,
-      List<String> roundLines) {
+  private static String report(String url, int messages, int pyMessages, int prefetch, int rounds, int warmups,
+      String pyVersion, String loadBefore, String loadAfter, List<List<Measurement>> publish,
+      List<List<Measurement>> consume, List<String> roundLines) {
     List<Measurement> pub = publish.stream().map(Measurement::median).toList();
     List<Measurement> con = consume.stream().map(Measurement::median).toList();
     StringBuilder md = new StringBuilder();
@@ -153,7 +156,7 @@ public final class AmqpBenchmark {
         .append(Runtime.getRuntime().availableProcessors()).append(" CPUs, load average ").append(loadBefore)
         .append(" before and ").append(loadAfter).append(" after; ").append(messages).append(" messages per run (Python: ")
         .append(pyMessages).append("), prefetch ").append(prefetch).append(", medians of ").append(rounds)
-        .append(" interleaved rounds after a warm-up\n\n");
+        .append(" interleaved rounds after ").append(warmups).append(" warm-up round(s)\n\n");
     md.append("Kombu-Java publishes a map (JSON-encoded per message) and its handler gets the decoded body. \"raw + "
         + "Jackson\" does the same work with amqp-client and a Jackson ObjectMapper; \"raw bytes\" sends bytes encoded "
         + "once and never decodes (the client's floor). Ratios are Kombu-Java / raw against the issue's targets: "
