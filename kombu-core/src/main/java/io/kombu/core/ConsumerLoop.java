@@ -1,10 +1,12 @@
 package io.kombu.core;
 
 import io.kombu.Channel;
+import io.kombu.ChannelException;
 import io.kombu.Connection;
 import io.kombu.Consumer;
 import io.kombu.ConsumerOptions;
 import io.kombu.DecodeErrorHandler;
+import io.kombu.IrrecoverableChannelException;
 import io.kombu.KombuException;
 import io.kombu.KombuTimeoutException;
 import io.kombu.Producer;
@@ -29,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * A long-running consumer that survives broker restarts: the Java form of Kombu's {@code ConsumerMixin} and {@code
  * ConsumerProducerMixin}. Each round clones the connection, connects with retry forever, creates the consumers from the
  * factory on the default channel, and drains events in steps of the safety interval until {@link #stop()}. After a
- * connection or channel error it logs "Connection to broker lost..." and starts a new round; a token bucket (one token per
+ * connection or channel error (any channel error, as in Kombu, also a 404 or 406 that closed the channel) it logs "Connection to broker lost..." and starts a new round; a token bucket (one token per
  * second) keeps restarts from spinning. A message that cannot be decoded never stops the loop: the default decode-error
  * handler logs it and acks it.
  *
@@ -217,7 +219,7 @@ public final class ConsumerLoop implements AutoCloseable {
         }
         onConsumeReady.onConsumeReady(conn, channel, List.copyOf(consumers));
         state = State.CONSUMING;
-        drain(conn, limit, timeout);
+        drain(conn, channel, limit, timeout);
       } finally {
         for (Consumer c : consumers) {
           try {
@@ -233,7 +235,7 @@ public final class ConsumerLoop implements AutoCloseable {
     }
   }
 
-  private void drain(Connection conn, @Nullable Integer limit, @Nullable Duration timeout) {
+  private void drain(Connection conn, Channel channel, @Nullable Integer limit, @Nullable Duration timeout) {
     int delivered = 0;
     Duration idle = Duration.ZERO;
     while (!shouldStop && (limit == null || delivered < limit)) {
@@ -248,6 +250,10 @@ public final class ConsumerLoop implements AutoCloseable {
           ((KombuConnection) conn).heartbeatCheck();
         }
         progressed(conn);
+        if (!channel.isOpen()) {
+          // Whatever closed it, its consumers are gone: waiting on would never deliver again, a new round does.
+          throw new ChannelException("the consumers' channel " + channel.channelId() + " was closed; starting over");
+        }
         idle = idle.plus(safetyInterval);
         if (timeout != null && !timeout.isZero() && idle.compareTo(timeout) >= 0) {
           throw e;
@@ -271,8 +277,13 @@ public final class ConsumerLoop implements AutoCloseable {
     return new Health(state, lastProgress, restarts);
   }
 
+  /**
+   * Kombu's ConsumerMixin starts over on any of the transport's {@code connection_errors + channel_errors}; its channel
+   * errors include the irrecoverable ones (404, 406: a broker that closed the consumer's channel), which retrying on
+   * the same channel would not fix but a new round on a new channel may.
+   */
   private boolean isConnectionLoss(RuntimeException e) {
-    return ErrorKind.of(e) != ErrorKind.FATAL;
+    return ErrorKind.of(e) != ErrorKind.FATAL || e instanceof IrrecoverableChannelException;
   }
 
   /**

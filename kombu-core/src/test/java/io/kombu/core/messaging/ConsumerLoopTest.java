@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 @DisplayName("ConsumerLoop keeps consuming like Kombu's ConsumerMixin")
 class ConsumerLoopTest {
@@ -104,6 +105,34 @@ class ConsumerLoopTest {
     assertThat(revived).hasSize(2);
     assertThat(loop.isStopped()).isTrue();
     assertThat(loop.health().state()).isEqualTo(ConsumerLoop.State.STOPPED);
+    assertThat(loop.health().restarts()).isEqualTo(1);
+  }
+
+  @Test
+  @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  @DisplayName("a consumers' channel that closed under the loop starts a new round instead of a wait that never ends")
+  void closedChannelStartsANewRound() {
+    KombuConnection conn = env.connect("fake://h");
+    publish(conn, 1, 2);
+    List<Object> seen = new ArrayList<>();
+    List<io.kombu.Channel> channels = new ArrayList<>();
+    AtomicReference<ConsumerLoop> ref = new AtomicReference<>();
+    ConsumerLoop loop = ConsumerLoop.builder(conn)
+        .safetyInterval(Duration.ofMillis(10))
+        .onConsumeReady((c, ch, consumers) -> channels.add(ch))
+        .consumers(ch -> List.of(ConsumerOptions.builder(queue).handler((body, m) -> {
+          seen.add(body);
+          m.ack();
+          if (seen.size() == 1) {
+            channels.get(0).close();
+          } else {
+            ref.get().stop();
+          }
+        }).build())).build();
+    ref.set(loop);
+    loop.run();
+    assertThat(seen).containsExactly(1, 2);
+    assertThat(channels).hasSize(2);
     assertThat(loop.health().restarts()).isEqualTo(1);
   }
 

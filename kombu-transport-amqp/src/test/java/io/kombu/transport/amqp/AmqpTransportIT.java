@@ -429,6 +429,24 @@ class AmqpTransportIT {
   }
 
   @Test
+  @DisplayName("a consumer's channel closed by the broker ends the drain with its channel error, as py-amqp raises it")
+  void consumerChannelClosedByBrokerEndsTheDrain() {
+    String q = queue(Map.of());
+    TransportChannel consuming = connection.openChannel();
+    consuming.basicConsume(q, false, prefix + "doomed", Map.of(), d -> { }, null);
+    // A 404 closes the consumer's channel from the broker's side; the declare itself reports it.
+    assertThatThrownBy(() -> consuming.queueDeclare(prefix + "missing", true, false, false, false, Map.of()))
+        .isInstanceOf(NotFoundException.class);
+
+    assertThatThrownBy(() -> connection.drainEvents(Duration.ofSeconds(30)))
+        .as("the drain reports the lost consumer instead of waiting on a channel that no longer delivers")
+        .isInstanceOf(NotFoundException.class).hasMessageContaining(prefix + "doomed").hasMessageContaining("404");
+    assertThatThrownBy(() -> connection.drainEvents(Duration.ofMillis(200))).as("reported once")
+        .isInstanceOf(KombuTimeoutException.class);
+    assertThat(connection.isOpen()).isTrue();
+  }
+
+  @Test
   @DisplayName("a connection lost while draining ends the wait at once with a ConnectionException")
   void connectionLossWakesDrain() {
     var client = ((io.kombu.transport.amqp.internal.AmqpConnection) connection).clientConnection();

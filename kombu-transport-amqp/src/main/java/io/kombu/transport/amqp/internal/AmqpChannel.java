@@ -453,6 +453,27 @@ public final class AmqpChannel implements TransportChannel {
       }
     }
 
+    /**
+     * The broker closed this consumer's channel (a 406 for an unknown delivery tag, say). py-amqp raises that channel
+     * error from drain_events; without this, the draining thread would wait on a channel that no longer delivers, and a
+     * consumer loop would never start over. A connection loss is reported by the connection, and a close we asked for
+     * is no error.
+     */
+    @Override
+    public void handleShutdownSignal(String tag, ShutdownSignalException cause) {
+      if (cause.isHardError() || cause.isInitiatedByApplication() || !active) {
+        return;
+      }
+      active = false;
+      consumers.remove(tag, this);
+      closeReported = true;
+      KombuException error = AmqpErrorTranslator.translate(cause, "consuming with consumer " + tag);
+      log.warn("the broker closed the channel of consumer {}: {}", tag, error.getMessage());
+      connection.dispatch(() -> {
+        throw error;
+      });
+    }
+
     @Override
     public void handleCancel(String tag) {
       consumers.remove(tag, this);
