@@ -49,6 +49,22 @@ public final class CredentialProviders {
         .getName() + " or the name of a class implementing it, was a " + value.getClass().getName());
   }
 
+  /**
+   * For transports that cannot ask a provider: a security option they would silently ignore is refused instead.
+   *
+   * @param url the broker URL
+   * @param options the transport options
+   * @param transport the transport's name, for the message
+   * @param instead where this transport takes its credentials from, for the message
+   * @throws ConfigurationException when a credential_provider is given
+   */
+  public static void refuse(BrokerUrl url, TransportOptions options, String transport, String instead) {
+    if (options.get(CredentialProvider.OPTION) != null || url.query().containsKey(CredentialProvider.OPTION)) {
+      throw new ConfigurationException("credential_provider is not supported by the " + transport + " transport (only "
+          + "redis and amqp ask one); " + instead);
+    }
+  }
+
   private static CredentialProvider instantiate(String className) {
     ClassLoader loader = Thread.currentThread().getContextClassLoader();
     if (loader == null) {

@@ -3,6 +3,7 @@ package io.kombu.transport.mongo.internal;
 import io.kombu.ConfigurationException;
 import io.kombu.InvalidUrlException;
 import io.kombu.TransportOptions;
+import io.kombu.core.CredentialProviders;
 import io.kombu.spi.BrokerUrl;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -74,6 +75,8 @@ public final class MongoSettings {
   public static MongoSettings of(BrokerUrl url, TransportOptions options) {
     Objects.requireNonNull(url, "url");
     Objects.requireNonNull(options, "options");
+    CredentialProviders.refuse(url, options, "mongodb", "give the user and password in the URL "
+        + "(mongodb://user:password@host/db)");
     boolean srv = url.transport().equals("mongodb+srv");
     String host = url.hostname();
     if (host == null || host.isEmpty()) {

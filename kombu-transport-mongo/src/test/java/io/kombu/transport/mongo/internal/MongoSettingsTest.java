@@ -38,6 +38,14 @@ class MongoSettingsTest {
   }
 
   @Test
+  @DisplayName("a credential_provider is refused rather than ignored: credentials come from the URL")
+  void credentialProviderRefused() {
+    assertThatThrownBy(() -> settings("mongodb://", Map.of("credential_provider", "com.example.Vault")))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("credential_provider is not supported by the mongodb transport");
+  }
+
+  @Test
   @DisplayName("the URL path names the database; '/' alone means kombu_default")
   void databaseFromPath() {
     assertThat(settings("mongodb://db.example:27018/orders").database()).isEqualTo("orders");

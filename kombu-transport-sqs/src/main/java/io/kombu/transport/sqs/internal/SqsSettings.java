@@ -2,6 +2,7 @@ package io.kombu.transport.sqs.internal;
 
 import io.kombu.ConfigurationException;
 import io.kombu.TransportOptions;
+import io.kombu.core.CredentialProviders;
 import io.kombu.spi.BrokerUrl;
 import java.net.URI;
 import java.time.Duration;
@@ -82,6 +83,8 @@ public record SqsSettings(
    * @throws ConfigurationException when an option has a bad value or names something this transport does not support
    */
   public static SqsSettings from(BrokerUrl url, TransportOptions options) {
+    CredentialProviders.refuse(url, options, "SQS", "give the access key id and secret key in the URL "
+        + "(sqs://KEY:SECRET@) or leave them out for the AWS SDK's default credentials chain");
     if (options.has("sts_role_arn")) {
       throw new ConfigurationException("transport option sts_role_arn is not supported by the Java SQS transport; let "
           + "the AWS SDK's default credentials chain assume the role (AWS_ROLE_ARN with web identity, or a profile with "

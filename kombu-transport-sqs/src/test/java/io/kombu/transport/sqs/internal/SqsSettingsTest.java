@@ -97,6 +97,9 @@ class SqsSettingsTest {
   void rejected() {
     assertThatThrownBy(() -> settings("sqs://", Map.of("sts_role_arn", "arn:aws:iam::1:role/x")))
         .isInstanceOf(ConfigurationException.class).hasMessageContaining("sts_role_arn");
+    assertThatThrownBy(() -> settings("sqs://", Map.of("credential_provider", "com.example.Vault")))
+        .isInstanceOf(ConfigurationException.class).hasMessageContaining("credential_provider is not supported by the"
+            + " SQS transport").hasMessageContaining("sqs://KEY:SECRET@");
     assertThatThrownBy(() -> settings("sqs://", Map.of("supports_fanout", true)))
         .isInstanceOf(ConfigurationException.class).hasMessageContaining("SNS");
     assertThatThrownBy(() -> settings("sqs://", Map.of("wait_time_seconds", 21)))
