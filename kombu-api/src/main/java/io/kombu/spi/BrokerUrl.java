@@ -12,8 +12,9 @@ import org.jspecify.annotations.Nullable;
  * amqp://user:pass@host:5672/vhost?heartbeat=10} (Kombu's {@code Connection} arguments). Core parses; the transport's
  * {@link TransportProvider#applyDefaults} fills in its defaults.
  *
- * <p>{@link #toString()} masks the password and cuts text beyond 200 characters. {@code query} holds options core did not consume itself (transports may read
- * their own from it); {@code sslOptions} holds the {@code ssl_*} query options without the prefix.
+ * <p>{@link #toString()} masks the password and cuts text beyond 200 characters. {@code query} holds options core did
+ * not consume itself (transports may read their own from it); {@code sslOptions} holds the {@code ssl_*} query options
+ * without the prefix.
  *
  * <p>Thread-safety: immutable and thread-safe.
  */

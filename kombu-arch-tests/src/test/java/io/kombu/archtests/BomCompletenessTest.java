@@ -23,7 +23,8 @@ class BomCompletenessTest {
   void readsTheRealReactor() {
     assertThat(BomCompletenessCheck.publishedArtifacts(REACTOR))
         .contains("kombu-api", "kombu-core", "kombu-transport-memory", "kombu-testkit")
-        .doesNotContain("kombu-bom", "kombu-arch-tests", "kombu-benchmarks");
+        .doesNotContain("kombu-bom", "kombu-arch-tests", "kombu-benchmarks", "kombu-examples",
+            "kombu-reliability-tests");
   }
 
   @Test

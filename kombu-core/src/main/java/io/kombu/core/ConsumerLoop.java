@@ -31,8 +31,9 @@ import org.slf4j.LoggerFactory;
  * A long-running consumer that survives broker restarts: the Java form of Kombu's {@code ConsumerMixin} and {@code
  * ConsumerProducerMixin}. Each round clones the connection, connects with retry forever, creates the consumers from the
  * factory on the default channel, and drains events in steps of the safety interval until {@link #stop()}. After a
- * connection or channel error (any channel error, as in Kombu, also a 404 or 406 that closed the channel) it logs "Connection to broker lost..." and starts a new round; a token bucket (one token per
- * second) keeps restarts from spinning. A message that cannot be decoded never stops the loop: the default decode-error
+ * connection or channel error (any channel error, as in Kombu, also a 404 or 406 that closed the channel) it logs
+ * "Connection to broker lost..." and starts a new round; a token bucket (one token per second) keeps restarts from
+ * spinning. A message that cannot be decoded never stops the loop: the default decode-error
  * handler logs it and acks it.
  *
  * <pre>{@code
@@ -118,7 +119,8 @@ public final class ConsumerLoop implements AutoCloseable {
   private final TokenBucket restartLimit;
   private volatile boolean shouldStop;
   private volatile State state = State.NOT_STARTED;
-  private volatile @Nullable Instant lastProgress;
+  /** Clock millis of the last drain step, or -1; kept as a long so the drain loop allocates nothing for it. */
+  private volatile long lastProgressMillis = -1;
   private volatile int restarts;
   private @Nullable Connection producerConnection;
   private @Nullable Producer producer;
@@ -267,14 +269,15 @@ public final class ConsumerLoop implements AutoCloseable {
   }
 
   private void progressed(Connection conn) {
-    lastProgress = clock.instant();
+    lastProgressMillis = clock.millis();
     boolean reachable = !(conn instanceof KombuConnection) || ((KombuConnection) conn).isBrokerReachable();
     state = reachable ? State.CONSUMING : State.BROKER_UNREACHABLE;
   }
 
   /** @return where the loop is now; safe from any thread (e.g. a health endpoint) */
   public Health health() {
-    return new Health(state, lastProgress, restarts);
+    long millis = lastProgressMillis;
+    return new Health(state, millis < 0 ? null : Instant.ofEpochMilli(millis), restarts);
   }
 
   /**

@@ -86,7 +86,6 @@ public final class JsonSerializer implements Serializer {
   /** @throws io.kombu.EncodeException when a value has no JSON form or nests deeper than the limit */
   @Override
   public byte[] encode(@Nullable Object value) {
-    // Every character written is ASCII, so Latin-1 is the cheapest exact conversion.
     return new PythonJsonWriter(maxNestingDepth).write(value);
   }
 

@@ -40,7 +40,6 @@ import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.RedisCredentials;
 import redis.clients.jedis.RedisCredentialsProvider;
-import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 
 /**
@@ -61,7 +60,7 @@ public final class RedisClients {
    * @param s settings
    * @return a pooled client; nothing is connected yet
    */
-  public static UnifiedJedis create(RedisSettings s) {
+  public static JedisPooled create(RedisSettings s) {
     GenericObjectPoolConfig<Connection> pool = new GenericObjectPoolConfig<>();
     // A blocking BRPOP, the fanout subscription and the lease renewer each hold one connection at times.
     pool.setMaxTotal(s.maxConnections() + 2);

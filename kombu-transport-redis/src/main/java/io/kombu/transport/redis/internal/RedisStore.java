@@ -71,7 +71,7 @@ public final class RedisStore implements MessageStore {
   /** Acks waiting past this many are settled at once instead of riding along with the next pop. */
   private static final int MAX_PENDING_ACKS = 1000;
 
-  private final Supplier<UnifiedJedis> client;
+  private final Supplier<JedisPooled> client;
   private final RedisSettings settings;
   private final RedisKeys keys;
   private final BrokerState state;
@@ -81,6 +81,9 @@ public final class RedisStore implements MessageStore {
   private final PushWatch push;
   /** Set once Redis refused client tracking: this store then waits with BRPOP (warned once). */
   private volatile boolean pushRefused;
+  /** The queues {@link #prefixes} was computed for; both used by the consuming thread only. */
+  private List<String> prefixQueues = List.of();
+  private List<String> prefixes = List.of();
   private final Map<String, Long> expiresMillis = new ConcurrentHashMap<>();
   private final Set<String> heldTags = ConcurrentHashMap.newKeySet();
   /** Acknowledged tags whose unacked entries are deleted with the next pop, sweep or close (see {@link #ack}). */
@@ -104,7 +107,7 @@ public final class RedisStore implements MessageStore {
    * @param name a short name for the subscriber thread
    */
   public RedisStore(
-      Supplier<UnifiedJedis> client,
+      Supplier<JedisPooled> client,
       RedisSettings settings,
       BrokerState state,
       Clock clock,
@@ -116,7 +119,7 @@ public final class RedisStore implements MessageStore {
     this.state = state;
     this.clock = clock;
     this.where = where;
-    this.fanout = new FanoutSubscriber(client, keys, name);
+    this.fanout = new FanoutSubscriber(client::get, keys, name);
     this.push = new PushWatch(this::dedicatedConnection, name);
   }
 
@@ -126,12 +129,8 @@ public final class RedisStore implements MessageStore {
    * store's lifetime should not take a pool slot.
    */
   private Connection dedicatedConnection() {
-    UnifiedJedis c = jedis();
-    if (!(c instanceof JedisPooled)) {
-      throw new UnsupportedOperationException("the Redis client is not pooled, so no dedicated connection can be made");
-    }
     try {
-      return ((JedisPooled) c).getPool().getFactory().makeObject().getObject();
+      return jedis().getPool().getFactory().makeObject().getObject();
     } catch (RuntimeException e) {
       throw e;
     } catch (Exception e) {
@@ -144,7 +143,7 @@ public final class RedisStore implements MessageStore {
     return keys;
   }
 
-  private UnifiedJedis jedis() {
+  private JedisPooled jedis() {
     return client.get();
   }
 
@@ -326,7 +325,7 @@ public final class RedisStore implements MessageStore {
     try {
       flushAcks();
       PolledMessage m = waitsAtomically(order, ackRequired)
-          ? watchedPop(order, maxWait, ackRequired)
+          ? watchedPop(queues, order, maxWait, ackRequired)
           : popOrBlock(order, maxWait, ackRequired);
       if (unavailable) {
         unavailable = false;
@@ -380,11 +379,12 @@ public final class RedisStore implements MessageStore {
    * queues' keys before the first pop, and the signal count is read before each pop, so a push that lands between an
    * empty pop and the wait still ends the wait. A lost signal costs at most {@link #SAFETY_POLL}, never a message.
    */
-  private @Nullable PolledMessage watchedPop(List<String> order, Duration maxWait, Predicate<String> ackRequired) {
+  private @Nullable PolledMessage watchedPop(List<String> queues, List<String> order, Duration maxWait,
+      Predicate<String> ackRequired) {
     UnifiedJedis tracker;
     try {
-      tracker = push.track(PushWatch.prefixes(bucketZeroKeys(order)));
-    } catch (JedisDataException | UnsupportedOperationException e) {
+      tracker = push.track(trackedPrefixes(queues));
+    } catch (JedisDataException e) {
       if (!refusesTracking(e)) {
         throw e;
       }
@@ -438,12 +438,21 @@ public final class RedisStore implements MessageStore {
         PushWatch.CHANNEL);
   }
 
-  private List<String> bucketZeroKeys(List<String> queues) {
-    List<String> out = new ArrayList<>(queues.size());
-    for (String q : queues) {
-      out.add(keys.bucketKey(q, 0));
+  /**
+   * The tracking prefixes of the consumed queues (as the engine lists them, before the fair rotation). Every poll asks,
+   * so they are recomputed only when that list changes.
+   */
+  private List<String> trackedPrefixes(List<String> queues) {
+    if (!queues.equals(prefixQueues)) {
+      List<String> current = List.copyOf(queues);
+      List<String> bucketZero = new ArrayList<>(queues.size());
+      for (String q : queues) {
+        bucketZero.add(keys.bucketKey(q, 0));
+      }
+      prefixes = PushWatch.prefixes(bucketZero);
+      prefixQueues = current;
     }
-    return out;
+    return prefixes;
   }
 
   /** How long one poll waits: the BRPOP timeout (polling_interval), shorter while fanout messages may be buffered. */

@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.JedisPooled;
 
 /**
  * One Kombu connection to Redis: the virtual engine over a {@link RedisStore} per connection, sharing one Jedis pool.
@@ -25,7 +25,7 @@ public final class RedisTransport extends VirtualTransport {
 
   private final RedisSettings settings;
   private final TransportCapabilities capabilities;
-  private @Nullable UnifiedJedis client;
+  private @Nullable JedisPooled client;
   private boolean closed;
 
   /**
@@ -51,7 +51,7 @@ public final class RedisTransport extends VirtualTransport {
     return settings;
   }
 
-  synchronized UnifiedJedis client() {
+  synchronized JedisPooled client() {
     if (closed) {
       throw new io.kombu.ConnectionException("the Redis transport for " + url() + " is closed; open a new connection");
     }
@@ -79,7 +79,7 @@ public final class RedisTransport extends VirtualTransport {
   @Override
   public void close() {
     super.close();
-    UnifiedJedis c;
+    JedisPooled c;
     synchronized (this) {
       closed = true;
       c = client;
